@@ -1,0 +1,25 @@
+from statements.models.article import Article
+from statements.models.event import Event
+from statements.models.speaker import Speaker, SpeakerAlias, SpeakerRole
+from statements.models.statement import (
+    EventLink,
+    ReviewStatus,
+    Statement,
+    StatementEvent,
+    StatementKind,
+)
+from statements.models.tag import Tag
+
+__all__ = [
+    "Article",
+    "Event",
+    "EventLink",
+    "ReviewStatus",
+    "Speaker",
+    "SpeakerAlias",
+    "SpeakerRole",
+    "Statement",
+    "StatementEvent",
+    "StatementKind",
+    "Tag",
+]

@@ -1,0 +1,42 @@
+"""News articles as imported: cleaned body, raw text, provenance."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published_on = models.DateField(null=True, blank=True, help_text="Empty when unknown.")
+    language = models.CharField(max_length=12, blank=True)
+    body = models.TextField(help_text="Cleaned text; statement spans point into it.")
+    raw_text = models.TextField(blank=True, help_text="The text as imported, before cleaning.")
+    source_file = models.CharField(
+        max_length=500,
+        db_index=True,
+        help_text="File the article came from; for JSON Lines, 'name.jsonl#line'.",
+    )
+    source_format = models.CharField(max_length=20, blank=True)
+    source_links = models.JSONField(default=list, blank=True)
+    fingerprint = models.CharField(
+        max_length=64, unique=True, help_text="Hash of the cleaned content: re-imports match it."
+    )
+    events = models.ManyToManyField("statements.Event", blank=True, related_name="articles")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["body", "raw_text"])
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        indexes = [models.Index(fields=["published_on"], name="article_published_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:article-detail", kwargs={"pk": self.pk})

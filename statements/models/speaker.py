@@ -1,0 +1,136 @@
+"""People who make statements, the names they go by and the roles they hold."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from statements.extraction.names import name_key, strip_patronymic
+
+
+def unique_slug(model: type[models.Model], text: str, max_length: int = 80) -> str:
+    """A slug for ``text`` not yet used by ``model`` (suffixes -2, -3... on clashes)."""
+    base = slugify(text)[:max_length].strip("-") or "item"
+    slug, n = base, 2
+    while model._default_manager.filter(slug=slug).exists():
+        slug = f"{base[: max_length - 5]}-{n}"
+        n += 1
+    return slug
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def by_name(self, name: str) -> Speaker | None:
+        """The speaker known by ``name`` or one of its aliases, whatever the spelling.
+
+        Looks the folded key up in the alias table (unique, indexed), trying the
+        name without a patronymic too, so "Ivan Petrovich Sidorov" finds "Ivan Sidorov".
+        """
+        keys = {name_key(name), name_key(strip_patronymic(name))} - {""}
+        alias = (
+            SpeakerAlias.objects.filter(key__in=keys).select_related("speaker").order_by("id").first()
+        )
+        return alias.speaker if alias else None
+
+    def with_statement_counts(self) -> SpeakerQuerySet:
+        from statements.models.statement import ReviewStatus
+
+        return self.annotate(
+            statement_count=models.Count(
+                "statements",
+                filter=~models.Q(statements__review_status=ReviewStatus.REJECTED),
+            )
+        )
+
+
+class Speaker(models.Model):
+    name = models.CharField(max_length=200, help_text="Canonical full name, as the archive shows it.")
+    slug = models.SlugField(max_length=80, unique=True)
+    country = models.CharField(max_length=100, blank=True)
+    description = models.TextField(blank=True, help_text="One or two sentences: who this is.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SpeakerQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:speaker-detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Speaker, self.name)
+        super().save(*args, **kwargs)
+        # The canonical name is always one of the speaker's aliases.
+        self.add_alias(self.name)
+
+    def add_alias(self, name: str) -> SpeakerAlias | None:
+        """Record another spelling; a key already taken by someone else is left alone."""
+        key = name_key(name)
+        if not key:
+            return None
+        alias, _ = SpeakerAlias.objects.get_or_create(
+            key=key, defaults={"speaker": self, "name": name.strip()}
+        )
+        return alias
+
+    @property
+    def alias_names(self) -> list[str]:
+        return [a.name for a in self.aliases.all() if a.name != self.name]
+
+
+class SpeakerAlias(models.Model):
+    """Another spelling of a speaker's name; ``key`` makes lookups exact and fast."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(
+        max_length=200,
+        unique=True,
+        editable=False,
+        help_text="Case-, accent- and punctuation-folded name; one person per key.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class SpeakerRole(models.Model):
+    """A title as an article reported it, dated by that article."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=300)
+    reported_on = models.DateField(null=True, blank=True)
+    article = models.ForeignKey(
+        "statements.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["speaker", "reported_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker", "title", "reported_on"], name="unique_role_per_report_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.reported_on or 'undated'})"

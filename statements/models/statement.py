@@ -1,0 +1,198 @@
+"""Statements: quoted words, who said them, where, and what editors decided."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from statements.extraction.document import LOW_CONFIDENCE
+
+
+class StatementKind(models.TextChoices):
+    DIRECT = "direct", "Direct quote"
+    PARTIAL = "partial", "Partial quote"
+    INDIRECT = "indirect", "Indirect (paraphrase)"
+
+
+class ReviewStatus(models.TextChoices):
+    UNREVIEWED = "unreviewed", "Unreviewed"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    REJECTED = "rejected", "Rejected"
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self) -> StatementQuerySet:
+        """What the public may see: everything editors have not rejected."""
+        return self.exclude(review_status=ReviewStatus.REJECTED)
+
+    def verified(self) -> StatementQuerySet:
+        return self.filter(review_status=ReviewStatus.VERIFIED)
+
+    def by_speaker(self, speaker) -> StatementQuerySet:
+        return self.filter(speaker=speaker)
+
+    def about_event(self, event) -> StatementQuerySet:
+        """Statements about ``event`` or any of its sub-events."""
+        from statements.models.event import Event
+
+        ids = Event.objects.filter(pk=event.pk).with_descendants()
+        return self.filter(events__in=ids).distinct()
+
+    def said_between(self, start: date | None, end: date | None) -> StatementQuerySet:
+        qs = self
+        if start:
+            qs = qs.filter(said_on__gte=start)
+        if end:
+            qs = qs.filter(said_on__lte=end)
+        return qs
+
+    def needing_review(self) -> StatementQuerySet:
+        """The editors' queue: unreviewed, least certain attributions first."""
+        return self.filter(review_status=ReviewStatus.UNREVIEWED).order_by("confidence", "id")
+
+    def low_confidence(self) -> StatementQuerySet:
+        return self.filter(confidence__lt=LOW_CONFIDENCE)
+
+    def search(self, query: str) -> StatementQuerySet:
+        from statements.search import search_statements
+
+        return search_statements(self, query)
+
+    def for_listing(self) -> StatementQuerySet:
+        """Everything a list, export or feed shows, fetched in a fixed number of queries."""
+        return self.select_related("speaker", "reported_by", "article").prefetch_related(
+            "events", "tags", "speaker__aliases"
+        )
+
+
+class Statement(models.Model):
+    article = models.ForeignKey(
+        "statements.Article", on_delete=models.CASCADE, related_name="statements"
+    )
+    speaker = models.ForeignKey(
+        "statements.Speaker", on_delete=models.PROTECT, related_name="statements"
+    )
+    reported_by = models.ForeignKey(
+        "statements.Speaker",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reported_statements",
+        help_text="Who relayed these words, when the article quotes them second-hand.",
+    )
+    text = models.TextField(help_text="The quoted words, without the enclosing quotation marks.")
+    start = models.PositiveIntegerField(help_text="Offset of the quote in the article's body.")
+    end = models.PositiveIntegerField()
+    spans = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="[start, end] pairs when the quote is split around its attribution.",
+    )
+    kind = models.CharField(
+        max_length=10, choices=StatementKind.choices, default=StatementKind.DIRECT
+    )
+    said_on = models.DateField(null=True, blank=True, help_text="Empty when the text does not say.")
+    cue = models.CharField(max_length=100, blank=True, help_text="Attribution cue: said, stressed…")
+    evidence = models.CharField(max_length=500, blank=True, help_text="Why the machine chose it.")
+    confidence = models.FloatField(default=1.0)
+    extraction_key = models.CharField(
+        max_length=64,
+        editable=False,
+        help_text="Identity of the extracted quote within its article, for re-imports.",
+    )
+    events = models.ManyToManyField(
+        "statements.Event", blank=True, related_name="statements", through="StatementEvent"
+    )
+    tags = models.ManyToManyField("statements.Tag", blank=True, related_name="statements")
+    editor_note = models.TextField(blank=True, help_text="Private: never shown on public pages.")
+    review_status = models.CharField(
+        max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED
+    )
+    edited_by_editor = models.BooleanField(
+        default=False, help_text="Set when an editor corrects it; re-imports leave it alone."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[tags])
+
+    class Meta:
+        ordering = ["-said_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "extraction_key"], name="unique_statement_per_article"
+            ),
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="span_ok"),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0) & models.Q(confidence__lte=1),
+                name="confidence_between_0_and_1",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "said_on"], name="statement_speaker_date_idx"),
+            models.Index(fields=["review_status", "confidence"], name="statement_review_idx"),
+            models.Index(
+                fields=["said_on", "id"],
+                name="statement_public_date_idx",
+                condition=~models.Q(review_status="rejected"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:statement-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
+
+    @property
+    def span_list(self) -> list[tuple[int, int]]:
+        return [tuple(s) for s in self.spans] if self.spans else [(self.start, self.end)]
+
+    def context_paragraph(self) -> tuple[str, int]:
+        """The paragraph of the article holding the quote, and its offset in the body."""
+        body = self.article.body
+        para_start = body.rfind("\n\n", 0, self.start)
+        para_start = 0 if para_start == -1 else para_start + 2
+        para_end = body.find("\n\n", self.end)
+        para_end = len(body) if para_end == -1 else para_end
+        return body[para_start:para_end], para_start
+
+
+class EventLink(models.TextChoices):
+    KEYWORD = "keyword", "Keyword match"
+    BATCH = "batch", "Import batch"
+    EDITOR = "editor", "Editor"
+
+
+class StatementEvent(models.Model):
+    """A statement's link to an event, and who made it.
+
+    Keyword links are recomputed by ``link_events``; links made by editors or
+    by an import batch are never removed by it.
+    """
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE)
+    event = models.ForeignKey("statements.Event", on_delete=models.CASCADE)
+    linked_by = models.CharField(
+        max_length=10, choices=EventLink.choices, default=EventLink.EDITOR
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "event"], name="unique_statement_event")
+        ]
+        indexes = [models.Index(fields=["event", "statement"], name="event_statement_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.event} ← {self.statement_id}"
