@@ -1,8 +1,9 @@
-"""Name normalisation: one key per person however the article spells them.
+"""Name normalization shared by extraction and the database's alias lookup.
 
-Transliterations and typesetting vary ("Kassym Jomart-Tokayev",
-"Kassym-Jomart Tokayev"); the key folds accents, case, hyphens and
-punctuation so that the database can look aliases up by equality.
+Transliterated names come in many spellings of the same person: hyphens move
+("Kassym-Jomart Tokayev" / "Kassym Jomart-Tokayev"), accents come and go, and
+Russian-style patronymics appear in some articles only. The key built here is
+what identifies a name across those variants.
 """
 
 from __future__ import annotations
@@ -10,30 +11,103 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NON_WORD = re.compile(r"[\W_]+")
-# East Slavic and Central Asian patronymics: Vladimirovich, Kemelevich, Sergeyevna, Ilyich...
-_PATRONYMIC = re.compile(r"^[A-ZА-Я][a-zа-я]+(?:ovich|evich|ovna|evna|ichna|yich|ich|ogly|qizi|kyzy|uly)$")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_NON_WORD_RE = re.compile(r"[\W_]+")
+_PATRONYMIC_RE = re.compile(
+    r"^[A-Z\u0410-\u042f][a-z\u0430-\u044f]+(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|"
+    r"\u043e\u0432\u0438\u0447|\u0435\u0432\u0438\u0447|\u043e\u0432\u043d\u0430|\u0435\u0432\u043d\u0430)$"
+)
+# Kazakh and Kyrgyz patronymics are a father's name followed by a separate word.
+_PATRONYMIC_WORDS = {"uly", "ulu", "kyzy", "qyzy", "ogly", "oglu", "kizi"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mme", "m"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def fold(text: str) -> str:
-    """Accent- and case-insensitive form of ``text``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Accent- and case-insensitive form of a string."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def name_key(name: str) -> str:
-    """The lookup key of a person's name: accents, case, hyphens and punctuation folded."""
-    return " ".join(_NON_WORD.sub(" ", fold(name)).split())
+    """Identity of a name: accents, case, punctuation and hyphens do not count.
+
+    "Kassym Jomart-Tokayev" and "Kassym-Jomart Tokayev" give the same key, so do
+    "Dmitri Medvédev" and "dmitri medvedev". Patronymics are kept; use
+    ``strip_patronymic`` first where they should not count either.
+    """
+    return " ".join(_NON_WORD_RE.sub(" ", fold(name)).split())
+
+
+def _is_patronymic(token: str) -> bool:
+    return bool(_PATRONYMIC_RE.match(token)) and len(token) > 5
 
 
 def strip_patronymic(name: str) -> str:
-    """Drop a middle patronymic: "Vladimir Vladimirovich Putin" -> "Vladimir Putin"."""
-    parts = name.split()
-    if len(parts) >= 3 and _PATRONYMIC.match(parts[-2]):
-        return " ".join(parts[:-2] + parts[-1:])
-    return name
+    """Drop a patronymic middle name: "Vladimir Vladimirovich Putin" -> "Vladimir Putin".
+
+    Only a middle token is removed (a surname like "Abramovich" stays), and
+    only when a first name and a surname remain around it.
+    """
+    tokens = name.split()
+    if len(tokens) < 3:
+        return name.strip()
+    kept = [tokens[0]]
+    for i, tok in enumerate(tokens[1:-1], start=1):
+        bare = tok.strip(",.")
+        if _is_patronymic(bare):
+            continue
+        if bare.lower() in _PATRONYMIC_WORDS and i > 1:
+            kept.pop()  # "Nursultan Abishuly Nazarbayev" style: father's name + uly
+            continue
+        kept.append(tok)
+    kept.append(tokens[-1])
+    return " ".join(kept)
 
 
 def surname(name: str) -> str:
-    parts = name.split()
-    return parts[-1] if parts else ""
+    """The family name a later mention would use ("Holm" for "Arvid Holm Jr.")."""
+    tokens = [t.strip(",.") for t in name.split()]
+    tokens = [t for t in tokens if t and t.lower().rstrip(".") not in _SUFFIXES]
+    if tokens and tokens[0].lower().rstrip(".") in _HONORIFICS:
+        tokens = tokens[1:]
+    if not tokens:
+        return name.strip()
+    last = tokens[-1]
+    # Particles belong to the surname: "de Gaulle", "van der Bellen".
+    i = len(tokens) - 1
+    while i > 1 and tokens[i - 1].lower() in {
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "dos",
+    }:
+        i -= 1
+    if i < len(tokens) - 1:
+        return " ".join(tokens[i:])
+    return last
+
+
+def surname_keys(name: str) -> set[str]:
+    """Keys a bare-surname mention may take: the surname, and each part of a hyphenated one.
+
+    "Kassym Jomart-Tokayev" is later just "Tokayev".
+    """
+    sur = surname(name)
+    keys = {name_key(sur)}
+    if "-" in sur:
+        parts = [p for p in sur.split("-") if p]
+        if parts:
+            keys.add(name_key(parts[-1]))
+    return {k for k in keys if k}

@@ -1,5 +1,6 @@
 from statements.models.article import Article
 from statements.models.event import Event
+from statements.models.review import ReviewQueueStatement
 from statements.models.speaker import Speaker, SpeakerAlias, SpeakerRole
 from statements.models.statement import (
     EventLink,
@@ -14,6 +15,7 @@ __all__ = [
     "Article",
     "Event",
     "EventLink",
+    "ReviewQueueStatement",
     "ReviewStatus",
     "Speaker",
     "SpeakerAlias",

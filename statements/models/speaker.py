@@ -29,7 +29,10 @@ class SpeakerQuerySet(models.QuerySet):
         """
         keys = {name_key(name), name_key(strip_patronymic(name))} - {""}
         alias = (
-            SpeakerAlias.objects.filter(key__in=keys).select_related("speaker").order_by("id").first()
+            SpeakerAlias.objects.filter(key__in=keys)
+            .select_related("speaker")
+            .order_by("id")
+            .first()
         )
         return alias.speaker if alias else None
 
@@ -45,7 +48,9 @@ class SpeakerQuerySet(models.QuerySet):
 
 
 class Speaker(models.Model):
-    name = models.CharField(max_length=200, help_text="Canonical full name, as the archive shows it.")
+    name = models.CharField(
+        max_length=200, help_text="Canonical full name, as the archive shows it."
+    )
     slug = models.SlugField(max_length=80, unique=True)
     country = models.CharField(max_length=100, blank=True)
     description = models.TextField(blank=True, help_text="One or two sentences: who this is.")
@@ -61,15 +66,15 @@ class Speaker(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("statements:speaker-detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = unique_slug(Speaker, self.name)
         super().save(*args, **kwargs)
         # The canonical name is always one of the speaker's aliases.
         self.add_alias(self.name)
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:speaker-detail", kwargs={"slug": self.slug})
 
     def add_alias(self, name: str) -> SpeakerAlias | None:
         """Record another spelling; a key already taken by someone else is left alone."""

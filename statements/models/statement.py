@@ -182,9 +182,7 @@ class StatementEvent(models.Model):
 
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE)
     event = models.ForeignKey("statements.Event", on_delete=models.CASCADE)
-    linked_by = models.CharField(
-        max_length=10, choices=EventLink.choices, default=EventLink.EDITOR
-    )
+    linked_by = models.CharField(max_length=10, choices=EventLink.choices, default=EventLink.EDITOR)
 
     history = HistoricalRecords()
 

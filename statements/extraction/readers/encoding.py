@@ -26,8 +26,6 @@ _BOMS = (
 # curly quotes and dashes; a file "in Latin-1" is nearly always really 1252.
 _PREFER = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252"}
 
-_C1_CONTROLS = re.compile("[\x80-\x9f]")
-
 
 def detect_encoding(data: bytes, declared: str | None = None) -> str:
     """Name the codec to use for ``data``; ``declared`` is a charset the file states (HTML)."""
@@ -67,11 +65,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         if name == encoding and data.startswith(bom):
             data = data[len(bom) :]
             break
-    text = data.decode(encoding, errors="replace")
-    if _C1_CONTROLS.search(text):
-        # A guess that leaves C1 controls decoded 1252 text as Latin-1.
-        text = _C1_CONTROLS.sub(lambda m: m.group().encode("latin-1").decode("cp1252", "replace"), text)
-    return text
+    return data.decode(encoding, errors="replace")
 
 
 def _script(ch: str) -> str:

@@ -1,0 +1,300 @@
+"""Turn a reader's text into the paragraphs statements are found in.
+
+Text extracted from PDFs and copied from web pages carries the layout of the
+page: lines broken mid-sentence, words hyphenated at the margin, captions and
+photo credits under the headline, source links, "Related article" teasers and
+footers. Statement spans point into the cleaned body, so everything that is not
+the article's own prose is taken out here, once, before extraction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from . import metadata
+from .document import CleanArticle, RawDocument
+
+# Lines longer than this were not wrapped by a page layout: a file with one
+# paragraph per line, where every line break is a paragraph break.
+UNWRAPPED_LINE = 160
+
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_URL_LINE = re.compile(r"^<?(?P<url>(?:https?://|www\.)\S+?)>?[.,;]?$", re.I)
+_BOILERPLATE = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        r"^\(?(photos?|photograph|image|picture|illustration|video|photo credit|credit|фото)"
+        r"\s*(?:by\b|:|/|—|–)",
+        r"^(related( articles?| stories| story| content| news)?|read (more|also)|see also|"
+        r"also read|more on this( topic| story)?|recommended|editor'?s picks?)\s*[:—–|]",
+        r"^[^.!?]{0,150}\bcontributed (reporting|to (this|the) (report|story|article))\b.{0,40}$",
+        r"^\(?(additional )?(reporting|writing|editing|compiled) by\b[^.]{0,150}\.?\)?$",
+        r"^(based on materials (from|of|by)|according to materials (from|of))\b",
+        r"^source\s*:\s*\S.{0,60}$",
+        r"^(©|\(c\)\s|copyright\b)",
+        r"^all rights reserved\b",
+        r"^(advertisement|share this( article| story)?|subscribe\b.{0,60}|follow us\b.{0,80}|"
+        r"sign up\b.{0,80}|click here\b.{0,80})$",
+        r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",
+        r"\b(AP|AFP|EPA|Reuters|Getty Images|TASS)\s*Photo\s*/",
+    )
+)
+# "Alexei Doe / Presidential Press Office / WIRE" at the end of a caption:
+# capitalised name-like segments separated by slashes, no sentence punctuation.
+_SEGMENT = r"[A-Z][\w'’.&-]*(?:[ ][\w'’.&()-]+){0,7}"
+_CREDIT_TAIL = re.compile(rf"(?:^|(?<=[.!?)”\"])\s+)(?:{_SEGMENT})(?:\s*/\s*{_SEGMENT})+$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*$")
+_OPEN_END = re.compile(r"[,;:(\[–—-]$|\b(the|a|an|and|or|of|to|in|on|for|by|with|that|at|from)$", re.I)
+
+# Words written with a hyphen after these, so a line-end hyphen after them is real.
+_PREFIXES = frozenset(
+    "anti pro non co ex self post pre multi inter counter neo pan semi ultra quasi vice mid "
+    "cross half all well long short high low full far near over under super extra "
+    "pseudo macro micro mini mega geo euro afro sino russo franco anglo "
+    "state government kremlin".split()
+)
+# Word endings that never stand alone, so "govern-/ment" is one word broken at the margin.
+_SUFFIXES = frozenset(
+    "tion tions sion sions ment ments ness ity ities ing ings ance ances ence ences ation "
+    "ations ally ical ically ive ives ous ise ised ises ize ized izes ist ists ism isms able "
+    "ible ful less ure ures ary ory ers al ed er es ly".split()
+)
+
+
+@dataclass
+class _Scan:
+    """What the line pass found: text blocks, and the lines it took out and why."""
+
+    blocks: list[list[str]] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def clean(doc: RawDocument) -> CleanArticle:
+    """Rebuild paragraphs, drop what is not the article's prose, and fill in metadata."""
+    text = normalize(doc.text)
+    scan = _scan_lines(text)
+    words = _vocabulary(text)
+    paragraphs: list[str] = []
+    for block in scan.blocks:
+        if doc.format == "html":
+            paragraphs.extend(block)  # trafilatura puts each paragraph on its own line
+        else:
+            paragraphs.extend(_join_lines(part, words) for part in _split_block(block))
+    paragraphs = _drop_boilerplate(paragraphs, scan)
+
+    title, paragraphs = _take_title(doc, paragraphs)
+    body = "\n\n".join(paragraphs)
+    return CleanArticle(
+        source_file=doc.source_file,
+        title=title,
+        body=body,
+        raw_text=doc.raw_text or doc.text,
+        url=doc.url,
+        outlet=doc.outlet or _find_outlet(scan, paragraphs, doc.url),
+        published_on=doc.published_on or _find_date(scan, paragraphs, doc.url),
+        language=doc.language or metadata.detect_language(title + "\n" + body),
+        source_links=tuple(dict.fromkeys(scan.links)),
+        format=doc.format,
+    )
+
+
+def normalize(text: str) -> str:
+    """Unify line endings, spaces and invisible characters; keep line structure."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\u2028", "\n")
+    text = text.replace("\u00ad\n", "")  # a soft hyphen at a line end is a syllable break
+    text = text.replace("\u00ad", "")
+    text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+def _scan_lines(text: str) -> _Scan:
+    """Group lines into blocks; boilerplate lines are taken out and end a block.
+
+    A block also ends where a line is indented further than the one before:
+    PDF text marks a new text box (headline, caption) with a leading space.
+    """
+    scan = _Scan()
+    current: list[str] = []
+    indent = 0
+
+    def flush() -> None:
+        if current:
+            scan.blocks.append(current.copy())
+            current.clear()
+
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            flush()
+            continue
+        if _take_out(line, scan):
+            flush()
+            continue
+        line_indent = len(raw) - len(raw.lstrip(" "))
+        if current and line_indent > indent:
+            flush()
+        if not current:
+            indent = line_indent
+        current.append(line)
+    flush()
+    return scan
+
+
+def _take_out(line: str, scan: _Scan) -> bool:
+    """Record and report a line that is a link, a date line or boilerplate."""
+    url = _URL_LINE.match(line)
+    if url:
+        scan.links.append(url.group("url"))
+        return True
+    if metadata.date_from_line(line):
+        scan.dates.append(line)
+        return True
+    if any(pattern.search(line) for pattern in _BOILERPLATE):
+        scan.removed.append(line)
+        return True
+    return False
+
+
+def _split_block(lines: list[str]) -> list[list[str]]:
+    """Split a block into paragraphs at the line breaks that are not mere wrapping."""
+    if len(lines) == 1:
+        return [lines]
+    width = max(len(line) for line in lines)
+    if width > UNWRAPPED_LINE:
+        return [[line] for line in lines]
+    parts: list[list[str]] = [[lines[0]]]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        if _paragraph_break(previous, line, width):
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
+
+
+def _paragraph_break(line: str, following: str, width: int) -> bool:
+    """Whether the break after ``line`` ends a paragraph rather than wraps one.
+
+    A wrapped line is full: the next line's first word did not fit on it. A line
+    that ends a sentence with room to spare, or a short line before a capital
+    (a subheading), ends its paragraph.
+    """
+    if _OPEN_END.search(line) or not following[0].isupper() and following[0] not in "\"“‘«'—–-":
+        return False
+    first_word = following.split()[0]
+    if _SENTENCE_END.search(line) and len(line) + 1 + len(first_word) <= width * 0.92:
+        return True
+    return len(line) < width * 0.6
+
+
+def _join_lines(lines: list[str], words: set[str]) -> str:
+    text = lines[0]
+    for line in lines[1:]:
+        text = _join_two(text, line, words)
+    return text
+
+
+def _join_two(left: str, right: str, words: set[str]) -> str:
+    """Join two wrapped lines, deciding what a hyphen at the margin was."""
+    if not (len(left) >= 2 and left.endswith("-") and left[-2].isalpha()):
+        return left + " " + right
+    before = re.split(r"[^\w]", left[:-1])[-1]
+    after = re.match(r"\w*", right).group()
+    if not after or not right[0].islower():
+        return left + right  # "post-/Soviet": a hyphen before a capital is part of the name
+    if _keep_hyphen(before.lower(), after.lower(), words):
+        return left + right
+    return left[:-1] + right
+
+
+def _keep_hyphen(before: str, after: str, words: set[str]) -> bool:
+    """Keep the hyphen unless the evidence says it only broke a word at the margin.
+
+    Evidence, in order: the article spells the word elsewhere (with or without
+    the hyphen); a known prefix ("anti-government"); an ending that is never a
+    word by itself ("govern-ment"). Without evidence the hyphen stays: a stray
+    hyphen reads better than two words glued together.
+    """
+    if f"{before}-{after}" in words:
+        return True
+    if before + after in words:
+        return False
+    if before in _PREFIXES:
+        return True
+    return after not in _SUFFIXES
+
+
+def _vocabulary(text: str) -> set[str]:
+    return {word.lower() for word in re.findall(r"\w+(?:-\w+)*", text)}
+
+
+def _drop_boilerplate(paragraphs: list[str], scan: _Scan) -> list[str]:
+    """Drop boilerplate paragraphs, captions with their credits, and the footer."""
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if _take_out(paragraph, scan):
+            continue
+        if _CREDIT_TAIL.search(paragraph):
+            # A credit standing alone belongs to the caption just before it, when
+            # that caption sits between the headline and the story.
+            if _CREDIT_TAIL.match(paragraph) and len(kept) == 2:
+                scan.removed.append(kept.pop())
+            scan.removed.append(paragraph)
+            continue
+        kept.append(paragraph)
+    # Footer: short unpunctuated lines after the last sentence (republisher names,
+    # section labels) are not part of the story.
+    while kept and len(kept[-1].split()) <= 8 and not _SENTENCE_END.search(kept[-1]):
+        scan.removed.append(kept.pop())
+    return kept
+
+
+def _take_title(doc: RawDocument, paragraphs: list[str]) -> tuple[str, list[str]]:
+    """The headline, and the paragraphs without it."""
+    if doc.title:
+        title = " ".join(doc.title.split())
+        if paragraphs and _tokens(paragraphs[0]) == _tokens(title):
+            paragraphs = paragraphs[1:]
+        return title, paragraphs
+    if paragraphs and metadata.looks_like_headline(paragraphs[0]) and len(paragraphs) > 1:
+        return paragraphs[0], paragraphs[1:]
+    return metadata.fallback_title("\n\n".join(paragraphs)), paragraphs
+
+
+def _find_date(scan: _Scan, paragraphs: list[str], url: str | None):
+    """Date line first, then the article's own URL, then a dated link it cites."""
+    for line in scan.dates:
+        value = metadata.date_from_line(line)
+        if value:
+            return value
+    if paragraphs and (value := metadata.date_from_dateline(paragraphs[0])):
+        return value
+    for link in [url, *scan.links]:
+        if value := metadata.date_from_url(link):
+            return value
+    return None
+
+
+def _find_outlet(scan: _Scan, paragraphs: list[str], url: str | None) -> str | None:
+    """Who published the piece, only from what names the publisher itself.
+
+    A bare link in the body is a cited source, not the publisher, so it is not
+    consulted here (it may still date the article, see _find_date).
+    """
+    credits = [metadata.outlet_from_line(line) for line in scan.removed]
+    sourced = [name for name in credits if name]
+    if sourced:
+        return sourced[0]
+    if paragraphs and (name := metadata.outlet_from_dateline(paragraphs[0])):
+        return name
+    return metadata.outlet_from_url(url)
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())

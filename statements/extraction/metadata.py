@@ -1,0 +1,253 @@
+"""Article metadata read from the text: headline, publication date, outlet, language.
+
+Every finder returns None rather than a guess; a wrong date or outlet on a
+public page is worse than an empty one, and an editor can fill it in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from urllib.parse import urlsplit
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan janvier januar jänner января январь",
+        "february feb février fevrier februar февраля февраль",
+        "march mar mars märz марта март",
+        "april apr avril апреля апрель",
+        "may mai мая май",
+        "june jun juin juni июня июнь",
+        "july jul juillet juli июля июль",
+        "august aug août aout августа август",
+        "september sep sept septembre сентября сентябрь",
+        "october oct octobre oktober октября октябрь",
+        "november nov novembre ноября ноябрь",
+        "december dec décembre decembre dezember декабря декабрь",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_DATE_PATTERNS = (
+    # 2022-01-28, also the date part of an ISO timestamp
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"), False),
+    # 28 January 2022, 28. Januar 2022, 28 января 2022
+    (re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b", re.I), True),
+    # January 28, 2022 / Jan. 28 2022
+    (re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I), True),
+    # 28.01.2022 (dotted dates are day-first wherever they are used)
+    (re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"), False),
+)
+
+# What may surround a date on a line that is only a date ("Published: Friday, 28 January 2022, 14:05 GMT").
+_DATE_LINE_NOISE = re.compile(
+    r"\b(published|updated|last updated|posted|date|dated|on|at|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"gmt|utc|msk|cet|cest|est|edt|bst|am|pm|a\.m|p\.m|"
+    r"опубликовано|обновлено|veröffentlicht|aktualisiert|publié|mis à jour)\b|\d{1,2}:\d{2}(:\d{2})?",
+    re.I,
+)
+
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?=[/_.-]|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=/|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?=[/_.-]|$)"),
+)
+
+# Outlets recognisable from the article's own address. Deliberately small: an
+# unknown host says where the file came from, not who wrote it.
+KNOWN_OUTLETS = {
+    "afp.com": "AFP",
+    "aljazeera.com": "Al Jazeera",
+    "apnews.com": "Associated Press",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "bloomberg.com": "Bloomberg",
+    "cnn.com": "CNN",
+    "dw.com": "Deutsche Welle",
+    "euronews.com": "Euronews",
+    "france24.com": "France 24",
+    "ft.com": "Financial Times",
+    "interfax.ru": "Interfax",
+    "kommersant.ru": "Kommersant",
+    "nytimes.com": "The New York Times",
+    "politico.com": "Politico",
+    "politico.eu": "Politico Europe",
+    "reuters.com": "Reuters",
+    "ria.ru": "RIA Novosti",
+    "rferl.org": "Radio Free Europe/Radio Liberty",
+    "tass.com": "TASS",
+    "tass.ru": "TASS",
+    "theguardian.com": "The Guardian",
+    "themoscowtimes.com": "The Moscow Times",
+    "washingtonpost.com": "The Washington Post",
+}
+
+# "MARENBURG, March 3 (Northern Wire Service) —": the wire service names itself.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{2,30})(?:,\s*(?P<when>[^()\n]{0,30}?))?\s*"
+    r"\((?P<outlet>[A-Z][^()\n]{1,40})\)\s*[-–—]"
+)
+_SOURCE_LINE = re.compile(
+    r"^(?:based on materials (?:from|of|by)|according to materials (?:from|of)|source\s*:)"
+    r"\s*(?P<outlet>.+?)\.?$",
+    re.I,
+)
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<outlet>[^.|]+)", re.I)
+
+_STOPWORDS = {
+    "en": "the and of to in is that said was for on with he she it as by have from this",
+    "de": "der die und das ist nicht mit den von zu sich auf für dem ein eine sagte wird",
+    "fr": "le la les et des est une que dans pour pas du sur qui au il elle a dit",
+    "es": "el la los las y que en del por una con para es se dijo su al",
+    "it": "il che di e la per non una del sono gli della ha detto",
+    "nl": "de het een en van is dat niet met op zijn voor zei",
+    "pt": "o os que de não uma para com do da em disse ao",
+}
+_STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+
+
+def parse_date(text: str) -> date | None:
+    """The first complete calendar date written in ``text``, or None."""
+    found = _search_date(text)
+    return found[0] if found else None
+
+
+def date_from_line(line: str) -> date | None:
+    """A date when the line is nothing but one (a dateline under a headline), else None."""
+    found = _search_date(line)
+    if not found or len(line) > 80:
+        return None
+    _value, start, end = found
+    rest = _DATE_LINE_NOISE.sub(" ", line[:start] + " " + line[end:])
+    return None if re.search(r"[^\W\d_]{2,}", rest) else found[0]
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The date in a news URL's path (/20220110/, /2022/01/10/), if it has one."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            value = _make_date(match.group("y"), match.group("m"), match.group("d"))
+            if value:
+                return value
+    return None
+
+
+def date_from_dateline(paragraph: str) -> date | None:
+    """A full date in a wire dateline ("MARENBURG, March 3, 2025 (NWS) —")."""
+    match = _DATELINE.match(paragraph)
+    return parse_date(match.group("when") or "") if match else None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet whose site ``url`` is on, when it is one we know."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    for domain, name in KNOWN_OUTLETS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None
+
+
+def outlet_from_dateline(paragraph: str) -> str | None:
+    match = _DATELINE.match(paragraph)
+    return match.group("outlet").strip() if match else None
+
+
+def outlet_from_line(line: str) -> str | None:
+    """The outlet a credit line names ("Based on materials from TASS", "© 2025 The Courier")."""
+    for pattern in (_SOURCE_LINE, _COPYRIGHT_LINE):
+        match = pattern.match(line.strip())
+        if match:
+            name = match.group("outlet").strip(" .,;:-–—\"'")
+            name = re.sub(r"\s*all rights reserved.*$", "", name, flags=re.I)
+            if name and len(name.split()) <= 6:
+                return name
+    return None
+
+
+def looks_like_headline(paragraph: str) -> bool:
+    """Short, and not a run of sentences: what a headline looks like once unwrapped."""
+    words = paragraph.split()
+    if not words or len(paragraph) > 250:
+        return False
+    sentence_ends = len(re.findall(r"[.!?][\"”’»)]*(?:\s|$)", paragraph))
+    return len(words) <= 25 and sentence_ends <= 1
+
+
+def fallback_title(body: str, limit: int = 100) -> str:
+    """A title for an article that has no headline: its first sentence, shortened."""
+    first = re.split(r"(?<=[.!?])\s", body.strip(), maxsplit=1)[0] if body.strip() else ""
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def detect_language(text: str) -> str | None:
+    """A two-letter language code from the script and common words; None when unclear."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None
+    scripts = Counter(_script(ch) for ch in letters)
+    script, count = scripts.most_common(1)[0]
+    if count < len(letters) / 2:
+        return None
+    if script == "cyrillic":
+        return "uk" if re.search("[іїєґІЇЄҐ]", text) else "ru"
+    if script != "latin":
+        return script if len(script) == 2 else None
+    words = Counter(re.findall(r"[^\W\d_]+", text.casefold()))
+    scores = {
+        lang: sum(words[word] for word in stopwords) for lang, stopwords in _STOPWORD_SETS.items()
+    }
+    best = max(scores, key=lambda lang: scores[lang])
+    total = sum(words.values())
+    return best if scores[best] >= max(3, total * 0.05) else None
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    for start, end, name in (
+        (0x0000, 0x0250, "latin"),
+        (0x0370, 0x0400, "el"),
+        (0x0400, 0x0530, "cyrillic"),
+        (0x0590, 0x0600, "he"),
+        (0x0600, 0x0700, "ar"),
+        (0x3040, 0x3100, "ja"),
+        (0x4E00, 0xA000, "zh"),
+        (0xAC00, 0xD7B0, "ko"),
+    ):
+        if start <= code < end:
+            return name
+    return "other"
+
+
+def _search_date(text: str) -> tuple[date, int, int] | None:
+    best: tuple[date, int, int] | None = None
+    for pattern, named_month in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            month = match.group("m")
+            month_number = _MONTHS.get(month.casefold()) if named_month else int(month)
+            value = _make_date(match.group("y"), month_number, match.group("d"))
+            if value and (best is None or match.start() < best[1]):
+                best = (value, match.start(), match.end())
+                break
+    return best
+
+
+def _make_date(year: str | int, month: str | int | None, day: str | int) -> date | None:
+    try:
+        value = date(int(year), int(month or 0), int(day))
+    except ValueError:
+        return None
+    return value if 1900 <= value.year <= 2100 else None

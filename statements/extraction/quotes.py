@@ -1,0 +1,308 @@
+"""Quotation marks -> quote spans.
+
+News text mixes every convention: curly and straight double quotes (sometimes
+both in one article), single quotes that are really apostrophes, guillemets,
+straight quotes nested inside straight quotes, quotes that run over several
+paragraphs and quotes whose closing mark was simply forgotten. The scanner
+works paragraph by paragraph with a stack, deciding for each ambiguous mark
+from its neighbours whether it opens or closes, and ends an unclosed quote
+where the narration visibly resumes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Mark families: a closing mark only ends an opening mark of its own family.
+_DOUBLE, _GUILLEMET, _SINGLE = "d", "g", "s"
+
+_OPENERS = {"\u201c": _DOUBLE, "\u201e": _DOUBLE, "\u201f": _DOUBLE, "\u00ab": _GUILLEMET}
+_CLOSERS = {"\u201d": _DOUBLE, "\u00bb": _GUILLEMET}
+_ALL_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a"
+_MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
+
+# Characters after which a straight quote can open / before which it can close.
+_OPEN_PREV = set("([{\u2014\u2013-/:;\u201c\u2018\u00ab")
+_CLOSE_NEXT = set(".,;:!?)]}\u2014\u2013-\u2026\u201d\u2019\u00bb")
+
+# A sentence that visibly starts the narrator's voice again: an unclosed quote
+# ends before it ("... problems. Medvedev explained that", "... Union. He agreed").
+_SPEECH_VERBS = (
+    "said|says|added|explained|agreed|recalled|noted|stressed|told|insisted|argued|warned|"
+    "continued|concluded|replied|answered|asked|emphasi[sz]ed|underlined|pointed out|"
+    "remarked|observed|stated|declared|announced|claimed|acknowledged|admitted|wrote|"
+    "believes|believed|thinks|thought|went on|praised|accused|called|described|urged|"
+    "denied|dismissed|reiterated|suggested|confirmed|complained|vowed|promised"
+)
+_NAME_TOKEN = r"[A-Z][\w\u2019'\-]*\.?"
+_ATTRIBUTION_START_RE = re.compile(
+    r"(?:(?:He|She)|(?:" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,3})"
+    r"|The\s+(?:[\w\-]+\s+){0,4}?(?:minister|spokes(?:man|woman|person)|president|chairman|"
+    r"head|leader|official|secretary|ambassador|governor|mayor|general|chief))"
+    r"(?:,[^,\"\u201c\u201d]{1,60},)?\s+(?:also\s+|then\s+|later\s+|further\s+|again\s+)?"
+    r"(?:" + _SPEECH_VERBS + r")\b"
+    r"|According to\b|In (?:his|her) (?:words|view|opinion)\b"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)]*\s+(?=[A-Z\"\u201c\u00ab\u2018])")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation at the top level of its paragraph(s).
+
+    ``spans`` are the quoted words without the marks (one span a paragraph
+    for a quote that runs over several); ``outer`` are the same regions with
+    their marks, which the narration must not see. ``nested`` holds the
+    content spans of quotes inside this one (terms, quoted quotes).
+    """
+
+    spans: tuple[tuple[int, int], ...]
+    outer: tuple[tuple[int, int], ...]
+    marks: str  # the opening mark of the first segment
+    closed: bool  # False when the source never closed it
+    nested: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+    @property
+    def open_at(self) -> int:
+        return self.outer[0][0]
+
+    @property
+    def close_end(self) -> int:
+        return self.outer[-1][1]
+
+    def text(self, body: str) -> str:
+        return " ".join(body[s:e] for s, e in self.spans)
+
+
+@dataclass
+class _Mark:
+    pos: int
+    char: str
+    family: str
+    role: str  # "open", "close" or "either"
+    plural_possessive: bool = False  # "ministers' plan": closes only if nothing later can
+
+
+@dataclass
+class _Seg:
+    open: int
+    close: int | None  # index of the closing mark, None when unclosed
+    end: int  # end of the region incl. the closing mark (or the cut)
+    nested: list[tuple[int, int]]
+    continues: bool = False
+
+
+def _classify(text: str, lo: int, hi: int) -> list[_Mark]:
+    """Turn every quotation character in text[lo:hi] into a candidate mark."""
+    marks: list[_Mark] = []
+    for m in _MARK_RE.finditer(text, lo, hi):
+        i = m.start()
+        ch = text[i]
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        if ch in _OPENERS:
+            marks.append(_Mark(i, ch, _OPENERS[ch], "open"))
+        elif ch in _CLOSERS:
+            marks.append(_Mark(i, ch, _CLOSERS[ch], "close"))
+        elif ch == '"':
+            can_open = (prev.isspace() or prev in _OPEN_PREV) and not nxt.isspace()
+            can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_NEXT or nxt == '"')
+            role = "open" if can_open and not can_close else "close" if can_close else "either"
+            if can_open and can_close:
+                role = "either"
+            marks.append(_Mark(i, ch, _DOUBLE, role))
+        else:  # single marks: ' \u2018 \u2019 \u201a \u2039 \u203a
+            if prev.isalnum() and nxt.isalnum():
+                continue  # don't, Kazakhstan's, d'etat
+            if ch in "\u2018\u201a\u2039":
+                marks.append(_Mark(i, ch, _SINGLE, "open"))
+            elif ch == "\u203a":
+                marks.append(_Mark(i, ch, _SINGLE, "close"))
+            else:  # ' or \u2019
+                can_open = ch == "'" and (prev.isspace() or prev in _OPEN_PREV) and nxt.isalnum()
+                can_close = not prev.isspace() and not nxt.isalnum()
+                if can_close:
+                    possessive = prev in "sS" and nxt.isspace()
+                    marks.append(_Mark(i, ch, _SINGLE, "close", possessive))
+                elif can_open:
+                    marks.append(_Mark(i, ch, _SINGLE, "open"))
+    return marks
+
+
+def _pair(marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], list[_Mark]]:
+    """Stack matching; returns (open, close) pairs and the openers left unclosed."""
+    stack: list[_Mark] = []
+    pairs: list[tuple[_Mark, _Mark]] = []
+    for k, m in enumerate(marks):
+        role = m.role
+        if role == "either":
+            has_open = any(s.family == m.family and s.char == m.char for s in stack)
+            role = "close" if has_open else "open"
+        if role == "open":
+            stack.append(m)
+            continue
+        # A closing single quote after "s" with a later closer is a plural possessive.
+        if m.plural_possessive and _later_single_close(marks, k):
+            continue
+        for j in range(len(stack) - 1, -1, -1):
+            s = stack[j]
+            if s.family == m.family and (m.family != _DOUBLE or (s.char == '"') == (m.char == '"')):
+                pairs.append((s, m))
+                del stack[j:]
+                break
+        else:
+            # A straight double closer may end a curly opener in sloppy text.
+            if m.family == _DOUBLE:
+                for j in range(len(stack) - 1, -1, -1):
+                    if stack[j].family == _DOUBLE:
+                        pairs.append((stack[j], m))
+                        del stack[j:]
+                        break
+    unclosed = [s for s in stack if s.family != _SINGLE]
+    return pairs, unclosed
+
+
+def _later_single_close(marks: list[_Mark], k: int) -> bool:
+    return any(m.family == _SINGLE and m.role == "close" for m in marks[k + 1 :])
+
+
+def _find_cut(text: str, start: int, hi: int) -> int:
+    """Where an unclosed quote opened at ``start`` most plausibly ends."""
+    for b in _SENTENCE_END_RE.finditer(text, start + 1, hi):
+        if _ATTRIBUTION_START_RE.match(text, b.end()):
+            end = b.end()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            return end
+    return hi
+
+
+def _parse_region(
+    text: str, lo: int, hi: int, next_opens: str | None
+) -> list[_Seg]:
+    """Top-level quote segments of text[lo:hi] (one paragraph or a part of it)."""
+    marks = _classify(text, lo, hi)
+    if not marks:
+        return []
+    pairs, unclosed = _pair(marks)
+    # The earliest unclosed opener that is not inside a closed pair takes over
+    # the rest of the region up to its cut; everything after the cut is parsed again.
+    top_unclosed = None
+    for u in unclosed:
+        if not any(o.pos < u.pos < c.pos for o, c in pairs):
+            top_unclosed = u
+            break
+    segs: list[_Seg] = []
+    limit = top_unclosed.pos if top_unclosed else hi
+    closed = [(o, c) for o, c in pairs if c.pos < limit]
+    for o, c in closed:
+        if any(o2.pos < o.pos and c.pos < c2.pos for o2, c2 in closed):
+            continue
+        nested = [
+            (o2.pos + 1, c2.pos) for o2, c2 in closed if o.pos < o2.pos and c2.pos < c.pos
+        ]
+        segs.append(_Seg(o.pos, c.pos, c.pos + 1, nested))
+    if top_unclosed is None:
+        return segs
+    u = top_unclosed
+    continues = next_opens is not None and _family_of(next_opens) == u.family
+    cut = hi if continues else _find_cut(text, u.pos, hi)
+    inner_pairs, _ = _pair(_classify(text, u.pos + 1, cut))
+    nested = [(o.pos + 1, c.pos) for o, c in inner_pairs]
+    segs.append(_Seg(u.pos, None, cut, nested, continues=continues))
+    if cut < hi:
+        segs.extend(_parse_region(text, cut, hi, next_opens))
+    return segs
+
+
+def _family_of(ch: str) -> str | None:
+    if ch in _OPENERS:
+        return _OPENERS[ch]
+    if ch == '"':
+        return _DOUBLE
+    return None
+
+
+def _paragraph_bounds(body: str) -> list[tuple[int, int]]:
+    bounds = []
+    pos = 0
+    for line in body.split("\n"):
+        end = pos + len(line)
+        lo, hi = pos, end
+        while lo < hi and body[lo].isspace():
+            lo += 1
+        while hi > lo and body[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            bounds.append((lo, hi))
+        pos = end + 1
+    return bounds
+
+
+def _content(body: str, seg: _Seg, hi: int) -> tuple[int, int]:
+    start = seg.open + 1
+    end = seg.close if seg.close is not None else seg.end
+    end = min(end, hi)
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def find_quotes(body: str) -> list[Quote]:
+    """All top-level quotations of ``body``, in order.
+
+    A quote that runs over paragraphs (opening mark repeated on each, closing
+    only at the end) is one Quote with a span per paragraph.
+    """
+    paras = _paragraph_bounds(body)
+    quotes: list[Quote] = []
+    pending: Quote | None = None  # a multi-paragraph quote waiting for its next part
+    for idx, (lo, hi) in enumerate(paras):
+        next_opens = None
+        if idx + 1 < len(paras):
+            first = body[paras[idx + 1][0]]
+            if first in _OPENERS or first == '"':
+                next_opens = first
+        for seg in _parse_region(body, lo, hi, next_opens):
+            start, end = _content(body, seg, hi)
+            if start >= end:
+                continue
+            part = Quote(
+                spans=((start, end),),
+                outer=((seg.open, seg.end),),
+                marks=body[seg.open],
+                closed=seg.close is not None,
+                nested=tuple((s, e) for s, e in seg.nested if s < e),
+            )
+            if pending is not None and seg.open == lo:
+                part = Quote(
+                    spans=pending.spans + part.spans,
+                    outer=pending.outer + part.outer,
+                    marks=pending.marks,
+                    closed=part.closed,
+                    nested=pending.nested + part.nested,
+                )
+            elif pending is not None:
+                quotes.append(pending)
+            pending = None
+            if seg.continues:
+                pending = part
+            else:
+                quotes.append(part)
+        if pending is not None and not (next_opens and pending.outer[-1][1] == hi):
+            quotes.append(pending)
+            pending = None
+    if pending is not None:
+        quotes.append(pending)
+    return quotes

@@ -1,0 +1,32 @@
+"""PDF files, through pypdf's text layer (scanned pages without one yield nothing)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ..document import RawDocument
+
+# Titles PDF producers fill in by themselves, which are not the headline.
+_JUNK_TITLE = re.compile(r"\.(docx?|pdf|odt|rtf|indd)$|^(untitled|microsoft word)", re.IGNORECASE)
+
+
+def read_pdf(path: Path) -> RawDocument:
+    reader = PdfReader(path)
+    # Pages are joined with a single newline so a paragraph running over a page
+    # break is unwrapped like any other line.
+    text = "\n".join((page.extract_text() or "").strip("\n") for page in reader.pages)
+    info = reader.metadata
+    # The info dictionary's creation date is when the PDF was made, not when the
+    # article was published, so it is not used: no date beats a wrong one.
+    title = (info.title or "").strip() if info else ""
+    return RawDocument(
+        source_file=path.name,
+        text=text,
+        format="pdf",
+        raw_text=text,
+        path=str(path),
+        title=title if title and not _JUNK_TITLE.search(title) else None,
+    )

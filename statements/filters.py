@@ -1,0 +1,303 @@
+"""The one filter vocabulary of the statements list, its exports and its feed.
+
+``StatementFilter`` takes the public query parameters (speaker, event, said_from,
+said_to, published_from, published_to, q, in, kind, tag, outlet, status, sort)
+and works on plain dicts too, so the ``export_statements`` command reuses it.
+Malformed or unknown values never raise: django-filter drops the invalid field
+from ``cleaned_data`` and the page shows ``filterset.errors`` as a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import django_filters
+from django import forms
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import ExtractYear
+
+from statements.models import (
+    Event,
+    ReviewStatus,
+    Speaker,
+    Statement,
+    StatementEvent,
+    StatementKind,
+    Tag,
+)
+from statements.search import is_postgres, search_statements
+
+FACET_LIMIT = 10
+
+SORTS = {
+    "-said": "Date said, newest first",
+    "said": "Date said, oldest first",
+    "-published": "Date published, newest first",
+    "published": "Date published, oldest first",
+    "speaker": "Speaker, A–Z",
+    "relevance": "Relevance (with a search)",
+}
+
+STATUS_PUBLIC_CHOICES = [
+    ("", "Any status"),
+    (ReviewStatus.VERIFIED, "Verified only"),
+    (ReviewStatus.UNREVIEWED, "Unreviewed (machine-extracted)"),
+    (ReviewStatus.DISPUTED, "Disputed"),
+]
+
+
+class SlugOrNameField(forms.CharField):
+    """A text box that names one object by slug (the URL form) or by its name."""
+
+    def __init__(self, *args, resolve=None, unknown_message: str = "Unknown value.", **kwargs):
+        self.resolve = resolve
+        self.unknown_message = unknown_message
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        obj = self.resolve(value)
+        if obj is None:
+            raise forms.ValidationError(self.unknown_message, code="unknown")
+        return obj
+
+
+def _speaker(value: str) -> Speaker | None:
+    return Speaker.objects.filter(slug=value).first() or Speaker.objects.by_name(value)
+
+
+def _event(value: str) -> Event | None:
+    return (
+        Event.objects.filter(slug=value).first()
+        or Event.objects.filter(name__iexact=value).order_by("id").first()
+    )
+
+
+class SpeakerFilter(django_filters.Filter):
+    field_class = SlugOrNameField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("resolve", _speaker)
+        kwargs.setdefault("unknown_message", "No speaker by that name or slug.")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value: Speaker | None) -> QuerySet:
+        return qs.filter(speaker=value) if value else qs
+
+
+class EventFilter(django_filters.Filter):
+    """An event and all its sub-events, as a subquery so no DISTINCT is needed."""
+
+    field_class = SlugOrNameField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("resolve", _event)
+        kwargs.setdefault("unknown_message", "No event by that name or slug.")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value: Event | None) -> QuerySet:
+        if not value:
+            return qs
+        ids = Event.objects.filter(pk=value.pk).with_descendants()
+        linked = StatementEvent.objects.filter(event_id__in=ids).values("statement_id")
+        return qs.filter(id__in=linked)
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class StatementFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label="Words in the quote")
+    speaker = SpeakerFilter(label="Speaker (name or slug)")
+    event = EventFilter(label="Event (with its sub-events)")
+    said_from = django_filters.DateFilter(
+        field_name="said_on", lookup_expr="gte", label="Said from", widget=date_input()
+    )
+    said_to = django_filters.DateFilter(
+        field_name="said_on", lookup_expr="lte", label="Said until", widget=date_input()
+    )
+    published_from = django_filters.DateFilter(
+        field_name="article__published_on",
+        lookup_expr="gte",
+        label="Published from",
+        widget=date_input(),
+    )
+    published_to = django_filters.DateFilter(
+        field_name="article__published_on",
+        lookup_expr="lte",
+        label="Published until",
+        widget=date_input(),
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=StatementKind.choices, empty_label="Any kind", label="Kind"
+    )
+    tag = django_filters.ModelChoiceFilter(
+        field_name="tags",
+        to_field_name="slug",
+        queryset=Tag.objects.all(),
+        empty_label="Any tag",
+        label="Tag",
+    )
+    outlet = django_filters.CharFilter(
+        field_name="article__outlet", lookup_expr="iexact", label="Outlet"
+    )
+    # Every status validates (the export command may include rejected ones); the
+    # public form only offers the published ones, and the public queryset has no others.
+    status = django_filters.ChoiceFilter(
+        choices=ReviewStatus.choices, empty_label="Any status", label="Review status"
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=list(SORTS.items()), method="filter_nothing", empty_label=None, label="Sort by"
+    )
+
+    class Meta:
+        model = Statement
+        fields: list[str] = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["status"].widget.choices = STATUS_PUBLIC_CHOICES
+        self.form.fields["sort"].required = False
+        # Suggestions come from <datalist> elements the page renders (see list_options).
+        for name in ("speaker", "event", "outlet"):
+            self.form.fields[name].widget.attrs["list"] = f"{name}-options"
+
+    # -- filtering -------------------------------------------------------------
+
+    def filter_nothing(self, qs: QuerySet, name: str, value) -> QuerySet:
+        """Parameters read elsewhere (sort in filter_queryset, ``in`` by the search)."""
+        return qs
+
+    def filter_search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return search_statements(qs, value, in_articles=self.in_articles)
+
+    @property
+    def in_articles(self) -> bool:
+        return self.form.cleaned_data.get("in") == "articles"
+
+    @property
+    def sort_key(self) -> str:
+        """The order in effect: the asked one, else relevance for a search on PostgreSQL."""
+        data = getattr(self.form, "cleaned_data", {})
+        sort = data.get("sort") or ""
+        has_search = bool(data.get("q")) and is_postgres()
+        if sort == "relevance" and not has_search:
+            sort = ""
+        if not sort:
+            sort = "relevance" if has_search else "-said"
+        return sort
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return order_statements(super().filter_queryset(queryset), self.sort_key)
+
+    # -- presentation ----------------------------------------------------------
+
+    def chips(self, hidden: tuple[str, ...] = ()) -> list[Chip]:
+        """Active filters as removable chips: each links to the URL without it."""
+        if not self.is_bound:
+            return []
+        self.errors  # validate
+        cleaned = self.form.cleaned_data
+        chips = []
+        for name, field in self.form.fields.items():
+            value = cleaned.get(name)
+            if name in hidden or name in ("sort", "in") or value in (None, ""):
+                continue
+            if isinstance(value, Speaker | Event | Tag):
+                shown = value.name
+            elif hasattr(field, "choices"):
+                shown = dict(field.choices).get(value, value)
+            else:
+                shown = str(value)
+            if name == "q" and self.in_articles:
+                shown = f"{shown} (quotes and articles)"
+            remove = [name, "page", *(["in", "sort"] if name == "q" else [])]
+            chips.append(Chip(field.label, str(shown), self.query_string(without=remove)))
+        return chips
+
+    def query_string(self, without: list[str] | tuple[str, ...] = ("page",)) -> str:
+        """The current parameters, minus some, for links that keep the filters."""
+        if not self.data:
+            return ""
+        items = self.data.lists() if hasattr(self.data, "lists") else self.data.items()
+        pairs = []
+        for key, values in items:
+            if key in without:
+                continue
+            for v in values if isinstance(values, list) else [values]:
+                if v not in (None, ""):
+                    pairs.append((key, v))
+        return urlencode(pairs)
+
+
+# ``in`` is a Python keyword, so it cannot be a class attribute: add it by name.
+StatementFilter.base_filters["in"] = django_filters.ChoiceFilter(
+    choices=[("articles", "Also search article text")],
+    method="filter_nothing",
+    label="Search in",
+    empty_label="Quotes only",
+)
+
+
+@dataclass(frozen=True)
+class Chip:
+    label: str
+    value: str
+    remove_query: str
+
+
+def order_statements(qs: QuerySet, sort: str) -> QuerySet:
+    """A total order for every sort: ties always broken by id, so pages never overlap."""
+    said_desc = F("said_on").desc(nulls_last=True)
+    orders = {
+        "-said": [said_desc, "-id"],
+        "said": [F("said_on").asc(nulls_last=True), "id"],
+        "-published": [F("article__published_on").desc(nulls_last=True), "-id"],
+        "published": [F("article__published_on").asc(nulls_last=True), "id"],
+        "speaker": ["speaker__name", said_desc, "-id"],
+        "relevance": ["-search_rank", said_desc, "-id"],
+    }
+    return qs.order_by(*orders.get(sort, orders["-said"]))
+
+
+def statement_facets(qs: QuerySet, limit: int = FACET_LIMIT) -> dict[str, list[dict]]:
+    """Counts per speaker, event and year within ``qs``: three grouped queries, top N each.
+
+    The filtered set goes in as a subquery of ids, so search annotations and
+    ordering do not leak into the GROUP BY.
+    """
+    ids = qs.order_by().values("pk")
+    base = Statement.objects.filter(pk__in=ids).order_by()
+    speakers = (
+        base.values("speaker__slug", "speaker__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "speaker__name")[:limit]
+    )
+    events = (
+        StatementEvent.objects.filter(statement_id__in=ids)
+        .values("event__slug", "event__name")
+        .annotate(n=Count("statement_id"))
+        .order_by("-n", "event__name")[:limit]
+    )
+    years = (
+        base.filter(said_on__isnull=False)
+        .annotate(year=ExtractYear("said_on"))
+        .values("year")
+        .annotate(n=Count("id"))
+        .order_by("-year")[:30]
+    )
+    return {
+        "speakers": [
+            {"slug": r["speaker__slug"], "name": r["speaker__name"], "count": r["n"]}
+            for r in speakers
+        ],
+        "events": [
+            {"slug": r["event__slug"], "name": r["event__name"], "count": r["n"]} for r in events
+        ],
+        "years": [{"year": r["year"], "count": r["n"]} for r in years],
+    }

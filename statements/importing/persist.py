@@ -1,0 +1,210 @@
+"""Store one extracted article, idempotently, without undoing editors' work.
+
+What the machine extracted and what editors decided live in separate fields:
+a re-import refreshes the first (text, spans, kind, cue, evidence, speaker of
+statements no editor touched) and never writes the second (review status,
+tags, notes, editor corrections). A statement is recognised across imports by
+its folded text within the article (``extraction_key``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import transaction
+
+from statements.extraction.document import ExtractedArticle, Person
+from statements.extraction.document import Statement as Extracted
+from statements.extraction.names import fold, name_key
+from statements.importing.report import CREATED, UNCHANGED, UPDATED, FileResult
+from statements.linking import link_article
+from statements.models import (
+    Article,
+    Event,
+    EventLink,
+    ReviewStatus,
+    Speaker,
+    SpeakerRole,
+    Statement,
+    StatementEvent,
+)
+
+MACHINE_FIELDS = (
+    "speaker",
+    "reported_by",
+    "text",
+    "start",
+    "end",
+    "spans",
+    "kind",
+    "said_on",
+    "cue",
+    "evidence",
+    "confidence",
+)
+
+
+def extraction_key(text: str) -> str:
+    return hashlib.sha1(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
+
+
+class _Speakers:
+    """Resolves names to speakers once per article, creating the new ones."""
+
+    def __init__(self, people: tuple[Person, ...], result: FileResult):
+        self.people = {name_key(p.name): p for p in people}
+        self.result = result
+        self.cache: dict[str, Speaker] = {}
+
+    def get(self, name: str) -> Speaker:
+        key = name_key(name)
+        if key not in self.cache:
+            speaker = Speaker.objects.by_name(name)
+            if speaker is None:
+                person = self.people.get(key)
+                speaker = Speaker.objects.create(
+                    name=name.strip(), country=(person.country or "") if person else ""
+                )
+                self.result.speakers_created += 1
+            else:
+                speaker.add_alias(name)
+            self.cache[key] = speaker
+        return self.cache[key]
+
+    def record_roles(self, article: Article) -> None:
+        for key, speaker in self.cache.items():
+            person = self.people.get(key)
+            if person and person.role:
+                SpeakerRole.objects.get_or_create(
+                    speaker=speaker,
+                    title=person.role[:300],
+                    reported_on=article.published_on,
+                    defaults={"article": article},
+                )
+
+
+def _find_existing(extracted: ExtractedArticle) -> tuple[Article | None, bool]:
+    """The stored article this one is (same content), or an earlier version of it."""
+    art = extracted.article
+    same = Article.objects.filter(fingerprint=art.fingerprint).first()
+    if same:
+        return same, True
+    earlier = Article.objects.filter(source_file=art.source_file)
+    if art.url:
+        earlier = Article.objects.filter(url=art.url) | earlier
+    return earlier.order_by("-imported_at").first(), False
+
+
+def _relocate(st: Statement, body: str) -> None:
+    """Point a kept statement's span at its text in a changed body, if it is still there."""
+    if body[st.start : st.end] == st.text:
+        return
+    found = body.find(st.text)
+    if found >= 0:
+        st.start, st.end = found, found + len(st.text)
+        st.spans = [[st.start, st.end]]
+        st.save(update_fields=["start", "end", "spans"])
+
+
+@transaction.atomic
+def save_article(
+    extracted: ExtractedArticle, *, path: str = "", batch_event: Event | None = None
+) -> FileResult:
+    art = extracted.article
+    result = FileResult(source_file=art.source_file, path=path, title=art.title)
+    article, unchanged = _find_existing(extracted)
+    fields = {
+        "title": art.title[:500],
+        "outlet": (art.outlet or "")[:200],
+        "url": art.url or "",
+        "published_on": art.published_on,
+        "language": art.language or "",
+        "body": art.body,
+        "raw_text": art.raw_text,
+        "source_file": art.source_file,
+        "source_format": art.format,
+        "source_links": list(art.source_links),
+        "fingerprint": art.fingerprint,
+    }
+    if unchanged:
+        result.status = UNCHANGED
+    elif article is None:
+        article = Article.objects.create(**fields)
+        result.status = CREATED
+    else:
+        for name, value in fields.items():
+            setattr(article, name, value)
+        article.save()
+        result.status = UPDATED
+    result.article_id = article.pk
+
+    if not unchanged:
+        _sync_statements(article, extracted, result)
+        link_article(article)
+    if batch_event is not None:
+        article.events.add(batch_event)
+        for st in article.statements.all():
+            StatementEvent.objects.get_or_create(
+                statement=st, event=batch_event, defaults={"linked_by": EventLink.BATCH}
+            )
+    return result
+
+
+def _machine_values(item: Extracted, speakers: _Speakers) -> dict:
+    return {
+        "speaker": speakers.get(item.speaker),
+        "reported_by": speakers.get(item.reported_by) if item.reported_by else None,
+        "text": item.text,
+        "start": item.start,
+        "end": item.end,
+        "spans": [list(s) for s in item.spans],
+        "kind": item.kind,
+        "said_on": item.said_on,
+        "cue": item.cue[:100],
+        "evidence": item.evidence[:500],
+        "confidence": min(max(item.confidence, 0.0), 1.0),
+    }
+
+
+def _is_annotated(st: Statement) -> bool:
+    return (
+        st.edited_by_editor
+        or st.review_status != ReviewStatus.UNREVIEWED
+        or bool(st.editor_note)
+        or st.tags.exists()
+        or st.events.filter(statementevent__linked_by=EventLink.EDITOR).exists()
+    )
+
+
+def _sync_statements(article: Article, extracted: ExtractedArticle, result: FileResult) -> None:
+    speakers = _Speakers(extracted.people, result)
+    stored = {st.extraction_key: st for st in article.statements.all()}
+    seen: set[str] = set()
+    for item in extracted.statements:
+        key = extraction_key(item.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        values = _machine_values(item, speakers)
+        st = stored.get(key)
+        if st is None:
+            Statement.objects.create(article=article, extraction_key=key, **values)
+            result.statements_created += 1
+        elif st.edited_by_editor:
+            _relocate(st, article.body)
+            result.statements_kept += 1
+        elif any(getattr(st, f) != v for f, v in values.items()):
+            for f, v in values.items():
+                setattr(st, f, v)
+            st.save()
+            result.statements_updated += 1
+    for key, st in stored.items():
+        if key in seen:
+            continue
+        if _is_annotated(st):
+            _relocate(st, article.body)
+            result.statements_kept += 1
+        else:
+            st.delete()
+            result.statements_removed += 1
+    speakers.record_roles(article)

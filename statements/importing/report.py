@@ -1,0 +1,85 @@
+"""The record of an import: per file (or JSONL line) what was created, updated, skipped."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+CREATED = "created"
+UPDATED = "updated"
+UNCHANGED = "unchanged"
+FAILED = "failed"
+
+
+@dataclass
+class FileResult:
+    source_file: str
+    path: str = ""
+    status: str = CREATED
+    article_id: int | None = None
+    title: str = ""
+    statements_created: int = 0
+    statements_updated: int = 0
+    statements_removed: int = 0
+    statements_kept: int = 0  # editor-touched statements left as they were
+    speakers_created: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.status == FAILED
+
+
+@dataclass
+class ImportReport:
+    dry_run: bool = False
+    files_read: int = 0
+    results: list[FileResult] = field(default_factory=list)
+
+    def add(self, result: FileResult) -> None:
+        self.results.append(result)
+
+    @property
+    def failures(self) -> list[FileResult]:
+        return [r for r in self.results if r.failed]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def totals(self) -> dict[str, int]:
+        statuses = Counter(r.status for r in self.results)
+        return {
+            "files": self.files_read,
+            "articles_created": statuses[CREATED],
+            "articles_updated": statuses[UPDATED],
+            "articles_unchanged": statuses[UNCHANGED],
+            "failed": statuses[FAILED],
+            "statements_created": sum(r.statements_created for r in self.results),
+            "statements_updated": sum(r.statements_updated for r in self.results),
+            "statements_removed": sum(r.statements_removed for r in self.results),
+            "statements_kept": sum(r.statements_kept for r in self.results),
+            "speakers_created": sum(r.speakers_created for r in self.results),
+        }
+
+    def summary_lines(self) -> list[str]:
+        t = self.totals()
+        lines = [
+            ("Dry run: nothing was written. " if self.dry_run else "")
+            + f"{t['files']} files read; articles: {t['articles_created']} created, "
+            f"{t['articles_updated']} updated, {t['articles_unchanged']} unchanged, "
+            f"{t['failed']} failed.",
+            f"Statements: {t['statements_created']} created, {t['statements_updated']} updated, "
+            f"{t['statements_removed']} removed, {t['statements_kept']} kept as editors left them. "
+            f"Speakers created: {t['speakers_created']}.",
+        ]
+        for r in self.failures:
+            lines.append(f"FAILED {r.source_file}: {'; '.join(r.errors)}")
+        return lines
+
+    def as_dict(self) -> dict:
+        return {
+            "dry_run": self.dry_run,
+            "totals": self.totals(),
+            "files": [asdict(r) for r in self.results],
+        }

@@ -1,0 +1,134 @@
+"""What every statement listing needs: the filter, a page, facets, form suggestions.
+
+Each helper runs a fixed number of queries whatever the page size, so the list
+pages stay within their query budget (see tests/public/test_query_bounds.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
+from django.http import HttpRequest
+
+from statements.filters import StatementFilter, statement_facets
+from statements.models import Article, Event, Speaker, Statement
+from statements.search import parse_query
+
+OPTION_LIMIT = 1000
+
+
+def public_statements() -> QuerySet:
+    """The only starting point for public pages: rejected statements never get through."""
+    return Statement.objects.published()
+
+
+def absolute_base(request: HttpRequest) -> str:
+    """Scheme and host, for permalinks in downloads and citations."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def filter_errors(filterset: StatementFilter) -> list[str]:
+    """Readable messages for malformed parameters (the rest of the filters still apply)."""
+    if not filterset.is_bound:
+        return []
+    messages = []
+    for name, errors in filterset.errors.items():
+        field = filterset.form.fields.get(name)
+        label = field.label if field else name
+        for error in errors:
+            messages.append(f"{label}: {error} This filter was ignored.")
+    return messages
+
+
+def paginate(request: HttpRequest, qs: QuerySet, per_page: int | None = None):
+    """A page of ``qs``; bad or out-of-range page numbers give the first or last page."""
+    paginator = Paginator(qs, per_page or settings.STATEMENTS_PER_PAGE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def list_options() -> dict[str, list]:
+    """Suggestions for the filter form's text boxes (<datalist>), bounded in size."""
+    return {
+        "speaker_options": list(
+            Speaker.objects.order_by("name").values_list("slug", "name")[:OPTION_LIMIT]
+        ),
+        "event_options": list(
+            Event.objects.order_by("name").values_list("slug", "name")[:OPTION_LIMIT]
+        ),
+        "outlet_options": list(
+            Article.objects.exclude(outlet="")
+            .order_by("outlet")
+            .values_list("outlet", flat=True)
+            .distinct()[:OPTION_LIMIT]
+        ),
+    }
+
+
+def statement_listing(
+    request: HttpRequest,
+    queryset: QuerySet,
+    *,
+    hidden: tuple[str, ...] = (),
+    facets: bool = True,
+) -> dict[str, Any]:
+    """Context for a filtered, sorted, paginated statement list over ``queryset``."""
+    filterset = StatementFilter(request.GET, queryset=queryset)
+    qs = filterset.qs
+    page = paginate(request, qs.for_listing())
+    query = filterset.form.cleaned_data.get("q") or ""
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "page_obj": page,
+        "statements": page.object_list,
+        "chips": filterset.chips(hidden=hidden),
+        "filter_errors": filter_errors(filterset),
+        "query": query,
+        "search_terms": parse_query(query).include if query else (),
+        "sort_key": filterset.sort_key,
+        "hidden_fields": hidden,
+        "export_query": filterset.query_string(without=("page", "sort")),
+        "facets": statement_facets(qs) if facets else None,
+    }
+    context.update(list_options())
+    return context
+
+
+def monthly_counts(qs: QuerySet) -> list[tuple[date, int]]:
+    """Statements per calendar month (undated ones left out), oldest first: one query."""
+    rows = (
+        qs.order_by()
+        .filter(said_on__isnull=False)
+        .annotate(month=TruncMonth("said_on"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    return [(r["month"], r["n"]) for r in rows]
+
+
+def chart_series(monthly: list[tuple[date, int]]) -> tuple[str, list[tuple[str, int]]]:
+    """Bars for the chart: by month when the data spans up to three years, else by year.
+
+    Empty periods are filled in so the bars read as a timeline.
+    """
+    if not monthly:
+        return "month", []
+    first, last = monthly[0][0], monthly[-1][0]
+    if last.year - first.year < 3:
+        counts = {(d.year, d.month): n for d, n in monthly}
+        series = []
+        y, m = first.year, first.month
+        while (y, m) <= (last.year, last.month):
+            series.append((f"{y}-{m:02d}", counts.get((y, m), 0)))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return "month", series
+    years: dict[int, int] = {}
+    for d, n in monthly:
+        years[d.year] = years.get(d.year, 0) + n
+    return "year", [(str(y), years.get(y, 0)) for y in range(first.year, last.year + 1)]
