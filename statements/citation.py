@@ -44,7 +44,9 @@ def plain_citation(st: Statement, permalink: str, accessed: date | None = None) 
 
 
 def _bibtex_escape(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), _clean(text))
+    return _BIBTEX_SPECIAL.sub(
+        lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), _clean(text)
+    )
 
 
 def bibtex(st: Statement, permalink: str) -> str:
@@ -54,7 +56,12 @@ def bibtex(st: Statement, permalink: str) -> str:
     fields = [
         ("author", "{" + _bibtex_escape(st.speaker.name) + "}"),
         ("title", "{" + _bibtex_escape(st.text) + "}"),
-        ("howpublished", _bibtex_escape(f"Quoted in {article.title}" + (f", {article.outlet}" if article.outlet else ""))),
+        (
+            "howpublished",
+            _bibtex_escape(
+                f"Quoted in {article.title}" + (f", {article.outlet}" if article.outlet else "")
+            ),
+        ),
     ]
     if when:
         fields += [("year", str(when.year)), ("month", str(when.month)), ("date", when.isoformat())]

@@ -149,6 +149,7 @@ class StatementFilter(django_filters.FilterSet):
     # Every status validates (the export command may include rejected ones); the
     # public form only offers the published ones, and the public queryset has no others.
     status = django_filters.ChoiceFilter(
+        field_name="review_status",
         choices=ReviewStatus.choices, empty_label="Any status", label="Review status"
     )
     sort = django_filters.ChoiceFilter(
@@ -201,7 +202,7 @@ class StatementFilter(django_filters.FilterSet):
         """Active filters as removable chips: each links to the URL without it."""
         if not self.is_bound:
             return []
-        self.errors  # validate
+        self.is_valid()  # validates, so cleaned_data holds the good fields
         cleaned = self.form.cleaned_data
         chips = []
         for name, field in self.form.fields.items():
@@ -299,5 +300,13 @@ def statement_facets(qs: QuerySet, limit: int = FACET_LIMIT) -> dict[str, list[d
         "events": [
             {"slug": r["event__slug"], "name": r["event__name"], "count": r["n"]} for r in events
         ],
-        "years": [{"year": r["year"], "count": r["n"]} for r in years],
+        "years": [
+            {
+                "year": r["year"],
+                "count": r["n"],
+                "from": f"{r['year']}-01-01",
+                "to": f"{r['year']}-12-31",
+            }
+            for r in years
+        ],
     }

@@ -50,9 +50,7 @@ def highlight(text: str, marks: Iterable[Mark]) -> SafeString:
         inner = text[m.start : m.end]
         if m.href:
             parts.append(
-                format_html(
-                    '<mark><a href="{}" title="{}">{}</a></mark>', m.href, m.label, inner
-                )
+                format_html('<mark><a href="{}" title="{}">{}</a></mark>', m.href, m.label, inner)
             )
         else:
             parts.append(format_html("<mark>{}</mark>", inner))
@@ -76,8 +74,35 @@ def paragraphs(body: str, marks: Sequence[Mark] = ()) -> SafeString:
     return mark_safe("\n".join(out))  # noqa: S308 - built from format_html/highlight
 
 
+def headline_marks(text: str, headline: str) -> list[Mark] | None:
+    """Where PostgreSQL's headline put its <mark> tags, as ranges of the original text.
+
+    With HighlightAll the headline is the whole text plus the tags PostgreSQL
+    inserted; walking both side by side tells inserted tags from any "<mark>"
+    the imported text itself contains. None if they do not line up.
+    """
+    marks: list[Mark] = []
+    i = j = 0
+    opened: int | None = None
+    while j < len(headline):
+        if headline.startswith("<mark>", j) and not text.startswith("<mark>", i):
+            opened, j = i, j + 6
+        elif headline.startswith("</mark>", j) and not text.startswith("</mark>", i):
+            if opened is not None:
+                marks.append(Mark(opened, i))
+            opened, j = None, j + 7
+        elif i < len(text) and headline[j] == text[i]:
+            i, j = i + 1, j + 1
+        else:
+            return None
+    return marks if i == len(text) else None
+
+
 def headline(value: str) -> SafeString:
-    """A PostgreSQL SearchHeadline made safe: escape it, then restore only its <mark> tags."""
+    """A PostgreSQL SearchHeadline made safe: escape it, then restore only its <mark> tags.
+
+    The fallback when ``headline_marks`` cannot align the headline with the text.
+    """
     escaped = str(escape(value))
     return mark_safe(escaped.replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>"))  # noqa: S308
 

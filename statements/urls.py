@@ -1,25 +1,27 @@
+"""Public URLs. They are cited and bookmarked: keep them stable."""
+
 from django.urls import path
-from django.views.generic import TemplateView
+
+from statements import feeds
+from statements.views import articles, events, pages, speakers, statements
 
 app_name = "statements"
 
-# Placeholder routes so models can reverse their URLs; the public pages replace them.
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="home"),
-    path(
-        "statements/<int:pk>/",
-        TemplateView.as_view(template_name="base.html"),
-        name="statement-detail",
-    ),
-    path(
-        "speakers/<slug:slug>/",
-        TemplateView.as_view(template_name="base.html"),
-        name="speaker-detail",
-    ),
-    path(
-        "events/<slug:slug>/", TemplateView.as_view(template_name="base.html"), name="event-detail"
-    ),
-    path(
-        "articles/<int:pk>/", TemplateView.as_view(template_name="base.html"), name="article-detail"
-    ),
+    path("", pages.home, name="home"),
+    path("about/", pages.about, name="about"),
+    path("statements/", statements.statement_list, name="statement-list"),
+    path("statements/export.csv", statements.export_csv, name="statement-export-csv"),
+    path("statements/export.json", statements.export_json, name="statement-export-json"),
+    path("statements/<int:pk>/", statements.statement_detail, name="statement-detail"),
+    path("statements/<int:pk>/cite.bib", statements.cite_bibtex, name="statement-cite-bib"),
+    path("statements/<int:pk>/cite.ris", statements.cite_ris, name="statement-cite-ris"),
+    path("speakers/", speakers.speaker_list, name="speaker-list"),
+    path("speakers/<slug:slug>/", speakers.speaker_detail, name="speaker-detail"),
+    path("events/", events.event_list, name="event-list"),
+    path("events/<slug:slug>/", events.event_detail, name="event-detail"),
+    path("articles/<int:pk>/", articles.article_detail, name="article-detail"),
+    path("feeds/statements/", feeds.StatementsFeed(), name="feed-statements"),
+    path("feeds/speakers/<slug:slug>/", feeds.SpeakerFeed(), name="feed-speaker"),
+    path("feeds/events/<slug:slug>/", feeds.EventFeed(), name="feed-event"),
 ]

@@ -45,8 +45,8 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> S
 def confidence_html(value: float) -> SafeString:
     """Low confidence stands out: the queue is sorted by it and editors should see why."""
     if value < LOW_CONFIDENCE:
-        return format_html('<strong style="color:#ba2121">{:.2f} (low)</strong>', value)
-    return format_html("{:.2f}", value)
+        return format_html('<strong style="color:#ba2121">{} (low)</strong>', f"{value:.2f}")
+    return format_html("{}", f"{value:.2f}")
 
 
 class LowConfidenceFilter(admin.SimpleListFilter):

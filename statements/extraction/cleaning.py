@@ -30,6 +30,7 @@ _BOILERPLATE = tuple(
         r"\s*(?:by\b|:|/|—|–)",
         r"^(related( articles?| stories| story| content| news)?|read (more|also)|see also|"
         r"also read|more on this( topic| story)?|recommended|editor'?s picks?)\s*[:—–|]",
+        r"^(read|find out) more (about|on|in)\b.{0,100}$",
         r"^[^.!?]{0,150}\bcontributed (reporting|to (this|the) (report|story|article))\b.{0,40}$",
         r"^\(?(additional )?(reporting|writing|editing|compiled) by\b[^.]{0,150}\.?\)?$",
         r"^(based on materials (from|of|by)|according to materials (from|of))\b",
@@ -39,6 +40,8 @@ _BOILERPLATE = tuple(
         r"^(advertisement|share this( article| story)?|subscribe\b.{0,60}|follow us\b.{0,80}|"
         r"sign up\b.{0,80}|click here\b.{0,80})$",
         r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",
+        # a byline: "By Ada Quist" or "By Ada Quist, Veloria Daily Courier"
+        r"^by\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*(?:,|\||and)\s*.{0,60})?$",
         r"\b(AP|AFP|EPA|Reuters|Getty Images|TASS)\s*Photo\s*/",
     )
 )
@@ -47,21 +50,25 @@ _BOILERPLATE = tuple(
 _SEGMENT = r"[A-Z][\w'’.&-]*(?:[ ][\w'’.&()-]+){0,7}"
 _CREDIT_TAIL = re.compile(rf"(?:^|(?<=[.!?)”\"])\s+)(?:{_SEGMENT})(?:\s*/\s*{_SEGMENT})+$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*$")
-_OPEN_END = re.compile(r"[,;:(\[–—-]$|\b(the|a|an|and|or|of|to|in|on|for|by|with|that|at|from)$", re.I)
+_OPEN_END = re.compile(
+    r"[,;:(\[–—-]$|\b(the|a|an|and|or|of|to|in|on|for|by|with|that|at|from)$", re.I
+)
 
 # Words written with a hyphen after these, so a line-end hyphen after them is real.
-_PREFIXES = frozenset(
+_PREFIX_WORDS = (
     "anti pro non co ex self post pre multi inter counter neo pan semi ultra quasi vice mid "
     "cross half all well long short high low full far near over under super extra "
     "pseudo macro micro mini mega geo euro afro sino russo franco anglo "
-    "state government kremlin".split()
+    "state government kremlin"
 )
+_PREFIXES = frozenset(_PREFIX_WORDS.split())
 # Word endings that never stand alone, so "govern-/ment" is one word broken at the margin.
-_SUFFIXES = frozenset(
+_SUFFIX_WORDS = (
     "tion tions sion sions ment ments ness ity ities ing ings ance ances ence ences ation "
     "ations ally ical ically ive ives ous ise ised ises ize ized izes ist ists ism isms able "
-    "ible ful less ure ures ary ory ers al ed er es ly".split()
+    "ible ful less ure ures ary ory ers al ed er es ly"
 )
+_SUFFIXES = frozenset(_SUFFIX_WORDS.split())
 
 
 @dataclass
@@ -117,7 +124,7 @@ def normalize(text: str) -> str:
 def _scan_lines(text: str) -> _Scan:
     """Group lines into blocks; boilerplate lines are taken out and end a block.
 
-    A block also ends where a line is indented further than the one before:
+    A block also ends where a line is indented further than the line before:
     PDF text marks a new text box (headline, caption) with a leading space.
     """
     scan = _Scan()
@@ -140,8 +147,7 @@ def _scan_lines(text: str) -> _Scan:
         line_indent = len(raw) - len(raw.lstrip(" "))
         if current and line_indent > indent:
             flush()
-        if not current:
-            indent = line_indent
+        indent = line_indent
         current.append(line)
     flush()
     return scan
@@ -185,6 +191,10 @@ def _paragraph_break(line: str, following: str, width: int) -> bool:
     that ends a sentence with room to spare, or a short line before a capital
     (a subheading), ends its paragraph.
     """
+    if _CREDIT_TAIL.search(line):
+        return True  # a photo credit closes its caption
+    if _CREDIT_TAIL.match(following):
+        return False  # ... and stays with it, so the caption goes out with the credit
     if _OPEN_END.search(line) or not following[0].isupper() and following[0] not in "\"“‘«'—–-":
         return False
     first_word = following.split()[0]
@@ -241,11 +251,7 @@ def _drop_boilerplate(paragraphs: list[str], scan: _Scan) -> list[str]:
         if _take_out(paragraph, scan):
             continue
         if _CREDIT_TAIL.search(paragraph):
-            # A credit standing alone belongs to the caption just before it, when
-            # that caption sits between the headline and the story.
-            if _CREDIT_TAIL.match(paragraph) and len(kept) == 2:
-                scan.removed.append(kept.pop())
-            scan.removed.append(paragraph)
+            scan.removed.append(paragraph)  # a photo caption ending in its credit
             continue
         kept.append(paragraph)
     # Footer: short unpunctuated lines after the last sentence (republisher names,
@@ -259,7 +265,7 @@ def _take_title(doc: RawDocument, paragraphs: list[str]) -> tuple[str, list[str]
     """The headline, and the paragraphs without it."""
     if doc.title:
         title = " ".join(doc.title.split())
-        if paragraphs and _tokens(paragraphs[0]) == _tokens(title):
+        if paragraphs and _same_headline(paragraphs[0], title):
             paragraphs = paragraphs[1:]
         return title, paragraphs
     if paragraphs and metadata.looks_like_headline(paragraphs[0]) and len(paragraphs) > 1:
@@ -294,6 +300,13 @@ def _find_outlet(scan: _Scan, paragraphs: list[str], url: str | None) -> str | N
     if paragraphs and (name := metadata.outlet_from_dateline(paragraphs[0])):
         return name
     return metadata.outlet_from_url(url)
+
+
+def _same_headline(paragraph: str, title: str) -> bool:
+    """The page's headline repeats the meta title, perhaps with " | Outlet" after it."""
+    ours, theirs = _tokens(paragraph), _tokens(title)
+    shorter, longer = sorted((ours, theirs), key=len)
+    return len(shorter) >= min(4, len(longer)) and longer[: len(shorter)] == shorter
 
 
 def _tokens(text: str) -> list[str]:

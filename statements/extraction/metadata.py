@@ -39,7 +39,12 @@ _DATE_PATTERNS = (
     # 28 January 2022, 28. Januar 2022, 28 января 2022
     (re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b", re.I), True),
     # January 28, 2022 / Jan. 28 2022
-    (re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I), True),
+    (
+        re.compile(
+            rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I
+        ),
+        True,
+    ),
     # 28.01.2022 (dotted dates are day-first wherever they are used)
     (re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"), False),
 )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from ..document import RawDocument
 
 # Titles PDF producers fill in by themselves, which are not the headline.
+_COLUMN_GAP = re.compile(r"\S {5,}\S")
 _JUNK_TITLE = re.compile(r"\.(docx?|pdf|odt|rtf|indd)$|^(untitled|microsoft word)", re.IGNORECASE)
 
 
@@ -17,7 +18,7 @@ def read_pdf(path: Path) -> RawDocument:
     reader = PdfReader(path)
     # Pages are joined with a single newline so a paragraph running over a page
     # break is unwrapped like any other line.
-    text = "\n".join((page.extract_text() or "").strip("\n") for page in reader.pages)
+    text = "\n".join(_page_text(page) for page in reader.pages)
     info = reader.metadata
     # The info dictionary's creation date is when the PDF was made, not when the
     # article was published, so it is not used: no date beats a wrong one.
@@ -30,3 +31,17 @@ def read_pdf(path: Path) -> RawDocument:
         path=str(path),
         title=title if title and not _JUNK_TITLE.search(title) else None,
     )
+
+
+def _page_text(page: PageObject) -> str:
+    """The page's text, with a blank line wherever the page leaves vertical space.
+
+    Layout mode keeps the gaps between paragraphs, which plain mode loses, but
+    it lays columns side by side; a page that looks like columns is read in
+    plain mode instead.
+    """
+    text = page.extract_text(extraction_mode="layout") or ""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and sum(1 for line in lines if _COLUMN_GAP.search(line.strip())) > len(lines) * 0.3:
+        text = page.extract_text() or ""
+    return text.strip("\n")

@@ -1,0 +1,440 @@
+"""Who said each quote, and why we think so.
+
+The rules follow how wire copy attributes words, most explicit first:
+
+1. a cue next to the quote: '"...," Holm said', '"...," said the minister',
+   'Holm said: "..."', 'Holm explained that "..."';
+2. a person's speech verb elsewhere in the sentence, for fragments woven into
+   reported speech ('She accused them of "..."', 'According to him, ...');
+3. the previous sentence: a quote continuing after '"A," Holm said. "B."';
+4. the previous paragraph's speaker, for a paragraph that is only a quote.
+
+Short quotes (three words or fewer) are someone's words only under rules 1
+and 2 with a person as the speaker; otherwise, and when the same phrase is
+quoted again elsewhere, they are the author's terms. Each statement carries
+the rule it came from as evidence, and a confidence that falls with the
+rule's distance from an explicit cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from statements.extraction.dates import date_near
+from statements.extraction.document import KIND_DIRECT, KIND_PARTIAL, Person, Statement
+from statements.extraction.lexicon import SPEECH_VERBS
+from statements.extraction.people import Cast, Mention, build_cast
+from statements.extraction.quotes import Quote, find_quotes
+from statements.extraction.sentences import (
+    MASK,
+    Sentence,
+    mask_quotes,
+    paragraph_bounds,
+    split_sentences,
+)
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_VERB_AFTER_RE = re.compile(
+    r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},)?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
+    r"earlier|repeatedly|recently|had|has|have|would|will|was|were|is|openly|publicly|bluntly|"
+    r"firmly|flatly|simply|only|even|separately|subsequently|in turn|likewise|similarly|"
+    r"reportedly|already|angrily|quickly|later on)\s+)*([a-z]+)\b"
+    r"(?:\s+(?:on|in|at|during)\s+(?:a|an|the|\w+day(?:\u2019s|'s)?)\b)?"
+)
+_INVERTED = (
+    "said|says|added|adds|explained|noted|stressed|continued|recalled|asked|wrote|told|insisted|"
+    "warned|declared|stated|argued|concluded|replied|answered|remarked|observed|commented|"
+    "emphasized|emphasised|acknowledged|admitted|agreed|announced|claimed|tweeted|posted"
+)
+_INVERTED_RE = re.compile(
+    r"(?:[,\x00\u2014\u2013:]|^)\s*(?:(?:also|later|then|further|again)\s+)?(" + _INVERTED
+    + r")\b(?:\s+(?:also|later|then|on\s+\w+day|in\s+a\s+statement))?\s+",
+    re.MULTILINE,
+)
+_TITLE_PREFIX_RE = re.compile(r"(?:[\w\u2019'\-\.]+\s+){1,6}?(?=[A-Z])")
+_UNNAMED_SPEAKER_RE = re.compile(
+    r"\b(?:a|an|one|another|some)\s+(?:[a-z\-]+\s+){0,3}?(?:had\s+|has\s+|would\s+)?"
+    r"(?:told|said|says|asked|wrote|warned|shouted|added)\b"
+)
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
+# A subject phrase + speech verb right after a quote, whoever the subject is.
+_ANY_CUE_AFTER_RE = re.compile(
+    r"[\s,\u2014\u2013]*(?:(?:[\w\u2019'\-\.]+)\s+){1,6}?(?:also\s+|later\s+)?([a-z]+)\b"
+)
+_ANY_INVERTED_RE = re.compile(r"[\s,\u2014\u2013]*(?:" + _INVERTED + r")\b")
+_TERM_MARKERS_RE = re.compile(
+    r"(?:so-called|so called|dubbed|known as|titled|entitled|named|nicknamed|codenamed|"
+    r"the words?|the terms?|the phrases?|the slogans?|slogan|hashtag|headlined|under the heading|"
+    r"marked|labell?ed as|the expression|the concept of|the notion of|the label)\s*$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from de du la le vs".split())
+_PUNCT_END = ".!?\u2026"
+_REPORTING_THAT_RE = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?$")
+
+_CONF_ADJACENT = 0.95
+_CONF_WOVEN = 0.85
+_CONF_CONTINUATION = 0.8
+_CONF_PREVIOUS_SENTENCE = 0.7
+_CONF_LAST_SPEAKER = 0.55
+
+
+@dataclass
+class _Cue:
+    pos: int  # where the cue phrase starts (speaker or verb, whichever is first)
+    end: int  # where it ends
+    verb: str
+    verb_pos: int
+    mention: Mention | None  # None: a subject that is no person ("officials said")
+
+
+@dataclass
+class _Attribution:
+    entity: int
+    cue: str
+    evidence: str
+    confidence: float
+    sentence: Sentence
+    anchor: int  # the verb, for dating
+    reporter: int | None = None
+    woven: bool = False
+    dated: bool = True
+    local: bool = True  # the cue is in the quote's own sentence
+
+
+class _Article:
+    """Everything known about one body while its quotes are attributed."""
+
+    def __init__(self, body: str, published_on: date | None, title: str | None):
+        self.body = body
+        self.published_on = published_on
+        self.quotes = find_quotes(body)
+        self.nar = mask_quotes(body, self.quotes)
+        self.paragraphs = paragraph_bounds(body)
+        self.sentences = split_sentences(body, self.paragraphs, self.quotes)
+        self._sent_starts = [s.start for s in self.sentences]
+        self.cast: Cast = build_cast(self.nar, self._sent_starts)
+        self.cues = self._find_cues()
+        self._cue_pos = [c.pos for c in self.cues]
+        self.quoted_phrases = self._quoted_phrases(title)
+
+    # -- lookups ---------------------------------------------------------------------
+
+    def sentence_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def cues_in(self, sent: Sentence) -> list[_Cue]:
+        i = bisect.bisect_left(self._cue_pos, sent.start)
+        j = bisect.bisect_left(self._cue_pos, sent.end)
+        return self.cues[i:j]
+
+    def _person(self, mention: Mention | None) -> int | None:
+        return mention.entity if mention is not None else None
+
+    # -- cues --------------------------------------------------------------------------
+
+    def _find_cues(self) -> list[_Cue]:
+        nar = self.nar
+        cues: list[_Cue] = []
+        seen: set[int] = set()
+        for m in self.cast.mentions:
+            if m.possessive or (m.kind == "pronoun" and not m.subject):
+                continue
+            va = _VERB_AFTER_RE.match(nar, m.end)
+            if va and va.group(1) in SPEECH_VERBS:
+                cues.append(_Cue(m.start, va.end(1), va.group(1), va.start(1), m))
+                seen.add(m.start)
+        for va in _INVERTED_RE.finditer(nar):
+            m = self.cast.mention_at(va.end(), nar)
+            if m is None:  # "said Greenwatch campaigner Lisa Moor"
+                title = _TITLE_PREFIX_RE.match(nar, va.end())
+                m = self.cast.mention_at(title.end(), nar) if title else None
+                if m is not None and m.kind != "name":
+                    m = None
+            if m is not None and m.start not in seen and not m.possessive:
+                cues.append(_Cue(va.start(1), m.end, va.group(1), va.start(1), m))
+                seen.add(m.start)
+        for ac in _ACCORDING_RE.finditer(nar):
+            m = self.cast.mention_at(ac.end(), nar)
+            if m is not None and not m.possessive:
+                cues.append(_Cue(ac.start(), m.end, "according to", ac.start(), m))
+        cues.sort(key=lambda c: c.pos)
+        return cues
+
+    def _quoted_phrases(self, title: str | None) -> dict[str, int]:
+        """How often each short phrase is quoted (or used inside a quote) in the article."""
+        counts: dict[str, int] = {}
+        texts = []
+        for q in self.quotes:
+            texts.append(q.text(self.body))
+            texts.extend(self.body[s:e] for s, e in q.nested)
+        if title:
+            texts.extend(q.text(title) for q in find_quotes(title))
+        for t in texts:
+            toks = _fold_tokens(t)
+            seen = set()
+            for n in (1, 2, 3):
+                for i in range(len(toks) - n + 1):
+                    key = " ".join(toks[i : i + n])
+                    if key not in seen:
+                        seen.add(key)
+                        counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    # -- classification ------------------------------------------------------------------
+
+    def is_term(self, q: Quote, words: list[str]) -> bool:
+        """Author's terms, titles and names rather than anyone's words."""
+        text = q.text(self.body)
+        before = self.nar[max(0, q.open_at - 40) : q.open_at]
+        if len(words) <= 8 and _TERM_MARKERS_RE.search(before):
+            return True
+        ends_sentence = text.rstrip()[-1:] in _PUNCT_END
+        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        if content and not ends_sentence and len(words) <= 8:
+            if all(w[0].isupper() or w[0].isdigit() for w in content):
+                return True  # "Russia - Islamic world"-like names are caught below
+            prev = re.search(r"(\S+)\s*$", before)
+            if prev and prev.group(1)[0].isupper() and prev.group(1)[-1].isalnum():
+                if not re.search(r"[,:]\s*$", before):
+                    return True  # GSV "Name of the organisation"
+        if len(words) <= 3:
+            key = " ".join(_fold_tokens(text))
+            if self.quoted_phrases.get(key, 0) > 1:
+                return True
+        return False
+
+    def kind(self, q: Quote, sent: Sentence) -> str:
+        text = q.text(self.body)
+        before = self.nar[sent.start : q.open_at].replace(MASK, "").strip()
+        starts_sentence = not before or before.endswith(":")
+        if not starts_sentence and before.endswith(","):
+            starts_sentence = bool(
+                re.search(r"\b(?:" + _INVERTED + r")\b[^,]*,$", before)
+                or re.search(r"\b(?:" + _INVERTED + r"),$", before)
+            ) and text[:1].isupper()
+        if starts_sentence and (text[:1].isupper() or text[:1].isdigit() or not text[:1].isalpha()):
+            return KIND_DIRECT
+        return KIND_PARTIAL
+
+    # -- attribution ------------------------------------------------------------------
+
+    def attribute(self, q: Quote, previous: list[tuple[Quote, _Attribution]]) -> _Attribution | None:
+        first = self.sentences[self.sentence_at(q.open_at)]
+        last = self.sentences[self.sentence_at(q.close_end - 1)]
+        cues_first = self.cues_in(first)
+        cues_last = self.cues_in(last) if last is not first else cues_first
+        nar = self.nar
+        # 1. a cue right after the quote (or after its first part, for a split quote)
+        after = [c for c in cues_last if c.pos >= q.close_end]
+        for _, seg_end in q.outer:
+            sent = self.sentences[self.sentence_at(seg_end - 1)]
+            for c in self.cues_in(sent):
+                if c.pos >= seg_end:
+                    if not nar[seg_end : c.pos].strip(" ,\u2014\u2013\n"):
+                        return self._from_cue(c, sent, adjacent=True)
+                    break
+        blocked = self._non_person_cue_after(q, last, after)
+        # 2. a cue earlier in the sentence
+        before = [c for c in cues_first if c.end <= q.open_at]
+        if before:
+            c = before[-1]
+            gap = nar[c.end : q.open_at]
+            if _UNNAMED_SPEAKER_RE.search(gap):
+                return None  # 'she recalled that an officer had told her: "..."'
+            adjacent = MASK not in gap and len(gap.split()) <= 6
+            return self._from_cue(c, first, adjacent=adjacent, woven=not adjacent)
+        if blocked:
+            return None
+        # 3. a cue later in the sentence
+        if after:
+            return self._from_cue(after[0], last, adjacent=False, woven=True)
+        # 4. a whole-sentence quote continuing the previous sentence's speaker
+        lead_in = nar[first.start : q.open_at].replace(MASK, " ").strip()
+        if lead_in or not (q.text(self.body)[:1].isupper() or q.text(self.body)[:1].isdigit()):
+            return None
+        idx = self.sentences.index(first)
+        if idx > 0:
+            prev = self.sentences[idx - 1]
+            if prev.paragraph == first.paragraph:
+                for pq, pa in reversed(previous):
+                    if pa.sentence is prev or prev.start <= pq.open_at < prev.end:
+                        return _Attribution(
+                            pa.entity, pa.cue, "continues the quote of "
+                            f"'{self.cast.entities[pa.entity].name}' in the previous sentence",
+                            _CONF_CONTINUATION, pa.sentence, pa.anchor, pa.reporter,
+                            dated=pa.dated, local=False,
+                        )
+                prev_cues = [c for c in self.cues_in(prev) if c.mention and c.mention.entity is not None]
+                if prev_cues:
+                    c = prev_cues[-1]
+                    att = self._from_cue(c, prev, adjacent=False)
+                    if att:
+                        att.confidence = _CONF_PREVIOUS_SENTENCE
+                        att.evidence = "no cue; " + att.evidence + " in the previous sentence"
+                        att.dated = False
+                        att.local = False
+                    return att
+                return None
+        # 5. a paragraph that opens with an unattributed quote: the last speaker
+        if first.start != self.paragraphs[first.paragraph][0] or not previous:
+            return None
+        pq, pa = previous[-1]
+        prev_para = self.sentences[self.sentence_at(pq.open_at)].paragraph
+        if prev_para != first.paragraph - 1 or self._other_people_between(pq.close_end, q.open_at):
+            return None
+        name = self.cast.entities[pa.entity].name
+        return _Attribution(
+            pa.entity, "", f"no cue; last speaker '{name}' in the previous paragraph",
+            _CONF_LAST_SPEAKER, first, q.open_at, None, dated=False, local=False,
+        )
+
+    def _other_people_between(self, lo: int, hi: int) -> bool:
+        return any(m.kind == "name" for m in self.cast.mentions_between(lo, hi))
+
+    def _non_person_cue_after(self, q: Quote, sent: Sentence, after: list[_Cue]) -> bool:
+        """'"...," officials said': an explicit speaker who is not one person."""
+        m = _ANY_CUE_AFTER_RE.match(self.nar, q.close_end, sent.end)
+        if m and m.group(1) in SPEECH_VERBS and MASK not in m.group():
+            if not any(c.pos < m.end() for c in after):
+                return True
+        return bool(_ANY_INVERTED_RE.match(self.nar, q.close_end, sent.end)) and not any(
+            c.pos < q.close_end + 40 for c in after
+        )
+
+    def _from_cue(
+        self, c: _Cue, sent: Sentence, adjacent: bool, woven: bool = False
+    ) -> _Attribution | None:
+        m = c.mention
+        if m is None or m.entity is None:
+            return None
+        name = self.cast.entities[m.entity].name
+        if m.kind == "pronoun":
+            how = f"pronoun '{m.text}' -> '{name}'"
+        elif m.kind == "role":
+            how = f"role '{m.detail}' -> '{name}'"
+        else:
+            how = f"subject '{m.text}'" if m.text == name else f"subject '{m.text}' -> '{name}'"
+        conf = _CONF_ADJACENT if adjacent and not woven else _CONF_WOVEN
+        if m.kind in ("pronoun", "role"):
+            conf -= 0.1
+        reporter = self._reporter(c, sent)
+        return _Attribution(
+            m.entity, c.verb, f"cue '{c.verb}' with {how}", conf, sent, c.verb_pos, reporter,
+            woven=woven,
+        )
+
+    def _reporter(self, c: _Cue, sent: Sentence) -> int | None:
+        """'She recalled that the general had told her: "..."' -> the general, reported by her."""
+        if c.mention is None or c.pos <= sent.start:
+            return None
+        for outer in reversed(self.cues_in(sent)):
+            if outer.end > c.pos or outer.mention is None or outer.mention.entity is None:
+                continue
+            if outer.mention.entity == c.mention.entity or outer.verb == "according to":
+                continue
+            if _REPORTING_THAT_RE.match(self.nar[outer.end : c.pos]):
+                return outer.mention.entity
+        return None
+
+
+def _fold_tokens(text: str) -> list[str]:
+    toks = [t.lower().replace("\u2019", "'") for t in _WORD_RE.findall(text)]
+    return [t[:-1] if len(t) > 3 and t.endswith("s") else t for t in toks]
+
+
+def _merge_split_quotes(art: _Article) -> list[Quote]:
+    """'"We will act," she said, "and fast."' is one utterance: join the two quotes."""
+    out: list[Quote] = []
+    body, nar = art.body, art.nar
+    for q in art.quotes:
+        if out:
+            p = out[-1]
+            gap = nar[p.close_end : q.open_at]
+            last_char = body[p.outer[-1][1] - 2 : p.outer[-1][1] - 1]
+            if (
+                last_char == ","
+                and len(p.outer) == 1
+                and gap.rstrip().endswith(",")
+                and MASK not in gap
+                and "\n" not in gap
+                and len(gap) < 120
+                and any(p.close_end <= c.pos < q.open_at for c in art.cues)
+            ):
+                out[-1] = Quote(
+                    spans=p.spans + q.spans,
+                    outer=p.outer + q.outer,
+                    marks=p.marks,
+                    closed=q.closed,
+                    nested=p.nested + q.nested,
+                )
+                continue
+        out.append(q)
+    return out
+
+
+def _extract(
+    body: str, published_on: date | None, title: str | None
+) -> tuple[list[Statement], list[Person]]:
+    art = _Article(body, published_on, title)
+    statements: list[Statement] = []
+    attributed: list[tuple[Quote, _Attribution]] = []
+    involved: dict[int, None] = {}
+    for q in _merge_split_quotes(art):
+        text = q.text(body)
+        words = _WORD_RE.findall(text)
+        if not words or art.is_term(q, words):
+            continue
+        att = art.attribute(q, attributed)
+        if att is None:
+            continue
+        short = len(words) <= 3
+        if short and not att.local:
+            continue  # a short fragment needs a speaker in its own sentence
+        sent = art.sentences[art.sentence_at(q.open_at)]
+        kind = art.kind(q, sent)
+        said_on = None
+        if att.dated:
+            s = att.sentence
+            said_on, _ = date_near(art.nar, s.start, s.end, att.anchor, published_on)
+        entity = art.cast.entities[att.entity]
+        reporter = art.cast.entities[att.reporter].name if att.reporter is not None else None
+        statements.append(
+            Statement(
+                text=text,
+                spans=q.spans,
+                speaker=entity.name,
+                kind=kind,
+                reported_by=reporter,
+                said_on=said_on,
+                cue=att.cue,
+                evidence=att.evidence,
+                confidence=round(att.confidence, 2),
+            )
+        )
+        attributed.append((q, att))
+        involved[att.entity] = None
+        if att.reporter is not None:
+            involved[att.reporter] = None
+    people = [art.cast.person(i) for i in involved]
+    return statements, people
+
+
+def extract_statements(
+    body: str, published_on: date | None = None, title: str | None = None
+) -> tuple[list[Statement], list[Person]]:
+    """Statements of a cleaned article body and the people who made them.
+
+    ``title`` is optional: a phrase quoted in the headline too is a term, not
+    anyone's words. Returns only the people who speak or relay statements.
+    Never raises: odd input yields fewer statements, not an error.
+    """
+    if not body or not isinstance(body, str):
+        return [], []
+    try:
+        return _extract(body, published_on, title)
+    except (ValueError, IndexError, KeyError, RecursionError):  # pragma: no cover - safety net
+        return [], []

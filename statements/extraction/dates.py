@@ -1,0 +1,103 @@
+"""When a statement was made, from the words around its attribution.
+
+Wire copy dates statements relative to the story ("said Monday", "earlier
+Monday", "yesterday") or by calendar day ("on Jan. 10"). A weekday means the
+most recent such day on or before publication. Nothing is guessed: without a
+time expression (or, for relative ones, without a publication date) the day
+stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
+    r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+    r"Dec(?:ember|\.)?)"
+)
+_EXPR_RE = re.compile(
+    r"\b(?:"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\u2019s|'s)?"
+    r"|(?P<rel>yesterday|today|this morning|this afternoon|this evening|tonight|last night)"
+    r"|" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
+    + r"(?:,?\s+(?P<year2>\d{4}))?"
+    r")\b",
+    re.IGNORECASE,
+)
+_REL_DAYS = {
+    "yesterday": -1, "today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "tonight": 0, "last night": -1,
+}
+
+
+def _month_number(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    return _MONTHS.get(w[:4] if w.startswith("sept") else w[:3])
+
+
+def resolve(match: re.Match[str], published_on: date | None) -> date | None:
+    """The calendar day a time expression names, relative to publication."""
+    g = match.groupdict()
+    try:
+        if g["weekday"]:
+            if published_on is None:
+                return None
+            want = _WEEKDAYS.index(g["weekday"].lower())
+            back = (published_on.weekday() - want) % 7
+            return published_on - timedelta(days=back)
+        if g["rel"]:
+            if published_on is None:
+                return None
+            return published_on + timedelta(days=_REL_DAYS[g["rel"].lower()])
+        month_word = g["month"] or g["month2"]
+        day = int(g["day"] or g["day2"])
+        year_word = g["year"] or g["year2"]
+        month = _month_number(month_word)
+        if month is None:
+            return None
+        if year_word:
+            return date(int(year_word), month, day)
+        if published_on is None:
+            return None
+        found = date(published_on.year, month, day)
+        if found > published_on + timedelta(days=1):
+            found = date(published_on.year - 1, month, day)
+        return found
+    except (ValueError, OverflowError):
+        return None
+
+
+def find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, re.Match[str]]]:
+    """Every time expression in text[lo:hi] with its offset."""
+    hi = len(text) if hi is None else hi
+    out = []
+    for m in _EXPR_RE.finditer(text, lo, hi):
+        if m.group("month") and m.group("month").lower() == "may" and not m.group("day"):
+            continue
+        out.append((m.start(), m))
+    return out
+
+
+def date_near(
+    text: str, lo: int, hi: int, anchor: int, published_on: date | None
+) -> tuple[date | None, str]:
+    """The day named closest to ``anchor`` (the cue verb) within text[lo:hi].
+
+    Returns the day and the words that named it, for the evidence.
+    """
+    best = None
+    for pos, m in find_dates(text, lo, hi):
+        dist = abs(pos - anchor)
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    if best is None:
+        return None, ""
+    return resolve(best[1], published_on), best[1].group()

@@ -1,0 +1,491 @@
+"""Who the article talks about: names, titles, later mentions, pronouns.
+
+Wire copy introduces a person once with name and title ("Kremlin spokesman
+Dmitry Peskov", "Lena Varga, the interior minister,") and afterwards uses the
+surname, a role ("the deputy head of the Security Council") or a pronoun. The
+cast is built in reading order so that each later mention can be resolved to
+someone already introduced. It reads the narration only: quoted words are
+masked out by the caller, so a person named inside a quote never becomes an
+antecedent.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from statements.extraction.document import Person
+from statements.extraction.lexicon import (
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    GEO_WORDS,
+    GROUP_NOUNS,
+    MALE_NAMES,
+    MALE_TITLES,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    STOP_CAPS,
+    TITLES,
+    VERB_FILLERS,
+)
+from statements.extraction.names import name_key, strip_patronymic, surname_keys
+
+_UPPER = "".join(
+    c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha()
+)
+_UP = "[" + re.escape(_UPPER) + "]"
+_TOKEN = r"(?:" + _UP + r"\.(?:" + _UP + r"\.)+|" + _UP + r"[\w\u2019'\-]*\w|" + _UP + r"\.?)"
+_PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
+_RUN_RE = re.compile(
+    r"(?<![\w\u2019'\-])" + _TOKEN + r"(?:(?:\s+" + _PARTICLE + r")*\s+" + _TOKEN + r")*"
+)
+_TOKEN_RE = re.compile(_TOKEN + r"|" + _PARTICLE + r"(?=\s)")
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
+_WORD_RE = re.compile(r"[\w\u2019'\-\.]+")
+_POSSESSIVE_RE = re.compile(r"(?:\u2019|')s?$")
+_ROLE_NOUN_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_ROLE_NP_RE = re.compile(
+    r"\b[Tt]he\s+((?:[\w\u2019'\-]+\s+){0,4}?(?:" + _ROLE_NOUN_ALT + r")"
+    r"(?:[\s\-]+(?:" + _ROLE_NOUN_ALT + r"))*"
+    r"(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?" + _UP + r"[\w\u2019'\-]*"
+    r"(?:\s+(?:of\s+the\s+|of\s+|the\s+|and\s+)?" + _UP + r"[\w\u2019'\-]*)*)?)\b"
+)
+_APPOSITION_RE = re.compile(
+    r",\s+((?:the|a|an|who\s+is\s+the|who\s+is\s+a|now|then|former)\s+[^,.;:\x00]{2,90}?"
+    r"|(?:" + _UP + r"[\w\-]*(?:\u2019|')s\s+)[^,.;:\x00]{2,80}?)(?=\s*[,.;:]|\s*$)"
+)
+_VERB_AFTER_RE = re.compile(
+    r"(?:\s*,[^,.;:\x00]{1,90},)?\s+(?:(?:" + VERB_FILLERS + r")\s+)*(?:not\s+)?([a-z]+)\b"
+)
+_PREPOSITIONS = frozenset(
+    "with to of for by from about against at on in into than like between among toward "
+    "towards under over via per among".split()
+)
+_SYNONYMS = {
+    "chairman": "head", "chairwoman": "head", "chair": "head", "chairperson": "head",
+    "chief": "head", "leader": "head", "vice": "deputy", "spokeswoman": "spokesman",
+    "spokesperson": "spokesman", "presidential": "president", "ministry": "minister",
+    "service": "council", "russian": "russia", "federation": "russia",
+}
+_ROLE_STOP = frozenset("the of for a an to at in and former then current now".split())
+
+
+@dataclass
+class Entity:
+    """A person of the article, growing as mentions add detail."""
+
+    name: str
+    keys: set[str]
+    surnames: set[str]
+    first_key: str
+    role: str | None = None
+    gender: str | None = None
+    mentions: int = 0
+
+    def person(self) -> Person:
+        return Person(name=self.name, role=self.role, gender=self.gender)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "pronoun", "role"
+    entity: int | None = None
+    possessive: bool = False
+    subject: bool = True
+    detail: str = ""  # for evidence: the antecedent or the role matched
+
+
+@dataclass
+class Cast:
+    """People of one article and every mention that refers to them."""
+
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def mention_at(self, pos: int, text: str) -> Mention | None:
+        """The mention beginning at ``pos`` (after spaces), if any."""
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        i = bisect.bisect_left(self._starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            return self.mentions[i]
+        return None
+
+    def mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        i = bisect.bisect_left(self._starts, lo)
+        j = bisect.bisect_left(self._starts, hi)
+        return self.mentions[i:j]
+
+    def person(self, idx: int) -> Person:
+        return self.entities[idx].person()
+
+
+def _gender_of(first: str, titles: list[str], surname_token: str) -> str | None:
+    for t in titles:
+        if t in MALE_TITLES:
+            return "m"
+        if t in FEMALE_TITLES:
+            return "f"
+    f = first.lower()
+    if f in MALE_NAMES:
+        return "m"
+    if f in FEMALE_NAMES:
+        return "f"
+    if len(f) > 2 and f.endswith("a") and not f.endswith(("ya", "sha", "ka")):
+        return "f"  # Elsa, Olena, Dina: most given names in -a are women's
+    s = surname_token.lower()
+    if re.search(r"(?:ova|eva|ina|skaya|aya|yna)$", s):
+        return "f"
+    if re.search(r"(?:ov|ev|in|sky|skiy|enko)$", s) and not f.endswith("a"):
+        return "m"
+    return None
+
+
+_FUNCTION_BEFORE_RE = re.compile(
+    r"(?:\b(?:at|of|from|in|on|by|the|a|an|to|for|into|near|via|with|against|its|their|our)"
+    r"(?:\s+[a-z][\w\-]*){0,2}|[A-Z][\w\-]*\s+[A-Z][\w\-]*\s+(?:of|at|for)(?:\s+the)?)\s+$"
+)
+
+
+def _after_function_word(nar: str, start: int) -> bool:
+    """A capitalized pair after "at", "the opposition" ... names a place or a body."""
+    before = nar[max(0, start - 40) : start]
+    if before.endswith(("according to ", "According to ")):
+        return False
+    return bool(_FUNCTION_BEFORE_RE.search(before))
+
+
+_CLAUSE_OPENERS = frozenset(
+    "and but that while when as because after before since although though if where whereas "
+    "said says told added according".split()
+)
+
+
+def _subject_position(nar: str, start: int) -> bool:
+    """A name after a lower-case content word ("met Arvid Holm") is an object."""
+    before = nar[max(0, start - 30) : max(0, start)].rstrip()
+    if not before or not before[-1].isalpha():
+        return True
+    prev = before.split()[-1].lower()
+    if prev in _PREPOSITIONS:
+        return False
+    return not prev.islower() or prev in _CLAUSE_OPENERS
+
+
+def _token_class(tok: str) -> str:
+    bare = tok.rstrip(".").lower()
+    low = tok.lower()
+    if _POSSESSIVE_RE.search(tok) and len(tok) > 2:
+        return "poss"
+    if low in TITLES or bare in TITLES:
+        return "title"
+    if bare in STOP_CAPS:
+        return "stop"
+    if bare in ORG_WORDS:
+        return "org"
+    if bare in GEO_WORDS:
+        return "geo"
+    letters = [c for c in tok if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "acro"
+    if bare in PARTICLES:
+        return "particle"
+    if re.search(r"(?:ian|ese|ish|stani|ic)$", bare) and len(bare) > 5:
+        return "adj"  # nationalities: Norlandian, Kazakhstani
+    return "name"
+
+
+def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
+    """The title standing right before a name ("Deputy Chairman of the ... Council")."""
+    lo = max(0, start - 160)
+    chunk = nar[lo:start]
+    words = [(m.start() + lo, m.group()) for m in _WORD_RE.finditer(chunk)]
+    taken: list[tuple[int, str]] = []
+    pos = start
+    for wpos, w in reversed(words):
+        gap = nar[wpos + len(w) : pos]
+        if gap.strip():
+            break  # punctuation or a masked quote between the words
+        if w.endswith(".") and not re.fullmatch(r"(?:\w\.)+|[A-Z][a-z]{0,3}\.", w):
+            break  # sentence end
+        low = w.lower().rstrip(".")
+        if w[0].isupper():
+            if low in STOP_CAPS and low not in TITLES:
+                break
+        elif low not in ROLE_NOUNS and low not in TITLES and low not in ("of", "the", "for", "and"):
+            if not re.fullmatch(r"(?:[a-z]+-)+[a-z]+|[a-z]+-based", low):
+                break
+        taken.append((wpos, w))
+        pos = wpos
+    taken.reverse()
+    while taken and taken[0][1].lower() in ("of", "the", "for", "and"):
+        taken.pop(0)
+    while taken and taken[-1][1].lower() in ("of", "the", "for", "and"):
+        taken.pop()
+    lows = [w.lower().rstrip(".") for _, w in taken]
+    if not any(w in TITLES or w in ROLE_NOUNS for w in lows):
+        return None, lows
+    honorifics = {"mr", "mrs", "ms", "miss", "mme", "dr", "sir", "dame", "lady", "lord"}
+    role_words = [w for _, w in taken if w.lower().rstrip(".") not in honorifics]
+    role = " ".join(role_words).strip()
+    return (role or None), lows
+
+
+def _role_tokens(role: str) -> list[str]:
+    toks = []
+    for w in re.findall(r"[\w\-]+", role.lower()):
+        if w in _ROLE_STOP:
+            continue
+        w = _SYNONYMS.get(w, w)
+        if len(w) > 5 and w.endswith(("stan", "stani", "ian", "ish", "ese")):
+            w = w[:5]
+        toks.append(w)
+    return toks
+
+
+_HEADS = frozenset(
+    "head deputy spokesman minister president secretary director governor mayor ambassador "
+    "envoy adviser aide official chancellor premier general commander king queen prince "
+    "speaker judge prosecutor senator lawyer critic activist".split()
+)
+
+
+def role_score(mention_role: str, entity_role: str) -> float:
+    """How well a later role phrase ("the deputy head of ...") fits a person's title."""
+    a = _role_tokens(mention_role)
+    b = set(_role_tokens(entity_role))
+    if not a or not b:
+        return 0.0
+    head = next((w for w in reversed(a) if w in _HEADS), a[-1])
+    if head not in b:
+        if head == "head" and "president" in b and len(a) <= 2:
+            pass  # "the Kremlin leader" for a president
+        else:
+            return 0.0
+    return sum(1.0 for w in a if w in b) / len(a) + 0.5
+
+
+class CastBuilder:
+    """Reads the narration once and records people and mentions in order."""
+
+    def __init__(self, nar: str, sentence_starts: list[int]):
+        self.nar = nar
+        self.sentence_starts = sentence_starts
+        self.cast = Cast()
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
+
+    # -- names -----------------------------------------------------------------
+
+    def _name_mentions(self) -> list[tuple[int, int, list[str], list[str], bool]]:
+        """Candidate name spans: (start, end, name tokens, title words before, possessive)."""
+        out = []
+        nar = self.nar
+        for run in _RUN_RE.finditer(nar):
+            toks = [(m.start() + 0, m.group()) for m in _TOKEN_RE.finditer(run.group())]
+            toks = [(p + run.start(), t) for p, t in toks]
+            if not toks:
+                continue
+            classes = [_token_class(t) for _, t in toks]
+            # the name is the last stretch of name-like tokens; a possessive may end it
+            end_i = len(toks)
+            possessive = False
+            if classes[-1] == "poss":
+                bare = _POSSESSIVE_RE.sub("", toks[-1][1])
+                if bare and _token_class(bare) == "name":
+                    classes[-1] = "name"
+                    possessive = True
+            i = end_i - 1
+            while i >= 0 and classes[i] in ("name", "particle"):
+                i -= 1
+            name_toks = toks[i + 1 : end_i]
+            while name_toks and _token_class(name_toks[0][1]) == "particle":
+                name_toks = name_toks[1:]
+            if not name_toks or len(name_toks) > 5:
+                continue
+            start = name_toks[0][0]
+            last_pos, last_tok = name_toks[-1]
+            end = last_pos + len(last_tok)
+            words = [t for _, t in name_toks]
+            if possessive:
+                words[-1] = _POSSESSIVE_RE.sub("", words[-1])
+                end = last_pos + len(words[-1])
+            titles = [t.lower() for _, t in toks[: i + 1]]
+            out.append((start, end, words, titles, possessive))
+        return out
+
+    def _match_entity(self, words: list[str]) -> int | None:
+        key = name_key(" ".join(words))
+        full_key = name_key(strip_patronymic(" ".join(words)))
+        cands = []
+        for idx, e in enumerate(self.cast.entities):
+            if key in e.keys or full_key in e.keys:
+                return idx
+            last = name_key(words[-1])
+            last_parts = {last, name_key(words[-1].split("-")[-1])}
+            if last_parts & e.surnames or name_key(" ".join(words[-2:])) in e.surnames:
+                first = name_key(words[0])
+                if len(words) >= 2 and e.first_key and first != e.first_key:
+                    if not (e.first_key.startswith(first[:1]) and len(words[0]) <= 2):
+                        if not (first in e.first_key or e.first_key in first):
+                            continue
+                cands.append(idx)
+        return cands[-1] if cands else None
+
+    def _new_entity(self, words: list[str], titles: list[str]) -> int:
+        name = strip_patronymic(" ".join(words))
+        toks = name.split()
+        gender = _gender_of(toks[0].split("-")[0] if len(toks) > 1 else "", titles, toks[-1])
+        if gender is None and len(toks) > 1:
+            gender = _gender_of(toks[0], titles, toks[-1])
+        e = Entity(
+            name=name,
+            keys={name_key(name), name_key(" ".join(words))},
+            surnames=surname_keys(name),
+            first_key=name_key(toks[0]) if len(toks) > 1 else "",
+            gender=gender,
+        )
+        self.cast.entities.append(e)
+        return len(self.cast.entities) - 1
+
+    def _add_name(self, start, end, words, titles, possessive) -> Mention | None:
+        nar = self.nar
+        role, role_words = _role_before(nar, start)
+        has_title = role is not None or any(t in TITLES for t in titles)
+        idx = self._match_entity(words)
+        next_word = _VERB_AFTER_RE.match(nar, end)
+        verb_follows = bool(next_word and next_word.group(1) in SPEECH_VERBS)
+        if idx is None:
+            if len(words) == 1 and not has_title:
+                return None
+            classes = [_token_class(w) for w in words]
+            if any(c in ("geo", "org", "stop", "acro", "adj") for c in classes):
+                return None
+            if len(words) == 1 and not (has_title and (role_words or titles)):
+                return None
+            if not has_title and not verb_follows and _after_function_word(nar, start):
+                if words[0].lower() not in MALE_NAMES and words[0].lower() not in FEMALE_NAMES:
+                    return None  # "at Ostrava Capital", "the opposition Civic List"
+            idx = self._new_entity(words, role_words + titles)
+        e = self.cast.entities[idx]
+        full = strip_patronymic(" ".join(words))
+        if len(full.split()) > len(e.name.split()):
+            e.name = full
+            e.keys.add(name_key(full))
+            e.surnames |= surname_keys(full)
+            e.first_key = name_key(full.split()[0])
+        e.keys.add(name_key(" ".join(words)))
+        if role and not e.role:
+            e.role = role
+        if e.gender is None:
+            e.gender = _gender_of(words[0] if len(words) > 1 else "", role_words + titles,
+                                  words[-1]) if (role_words or titles or len(words) > 1) else None
+        apposition = _APPOSITION_RE.match(nar, end)
+        if apposition and not possessive:
+            phrase = apposition.group(1).strip()
+            low = set(re.findall(r"[\w\-]+", phrase.lower()))
+            if low & ROLE_NOUNS and not e.role:
+                e.role = re.sub(r"^(?:who\s+is\s+)?(?:the|a|an)\s+", "", phrase)
+            if e.gender is None:
+                e.gender = _gender_of("", sorted(low), "")
+        subject = not possessive and _subject_position(nar, start - len(" ".join(role_words)))
+        if verb_follows:
+            subject = True
+        e.mentions += 1
+        return Mention(start, end, nar[start:end], "name", idx, possessive, subject)
+
+    # -- pronouns and roles ----------------------------------------------------------
+
+    def _resolve_pronoun(self, pos: int, gender: str, done: list[Mention]) -> tuple[int | None, str]:
+        """Most recent compatible person, subjects first, the last few sentences first."""
+        sent = self.sentence_of(pos)
+        ents = self.cast.entities
+        recent = [
+            m for m in reversed(done[-40:])
+            if m.entity is not None and not m.possessive and ents[m.entity].gender in (None, gender)
+        ]
+        near = [m for m in recent if self.sentence_of(m.start) >= sent - 3]
+        for pool in (
+            [m for m in near if m.subject],
+            near,
+            [m for m in recent if m.subject],
+            recent,
+        ):
+            if pool:
+                return pool[0].entity, ents[pool[0].entity].name
+        return None, ""
+
+    def _resolve_role(self, phrase: str) -> int | None:
+        best, best_score = None, 0.0
+        for idx, e in enumerate(self.cast.entities):
+            if not e.role:
+                continue
+            s = role_score(phrase, e.role)
+            if s > best_score or (s == best_score and s > 0):
+                best, best_score = idx, s
+        return best if best_score >= 0.75 else None
+
+    def build(self) -> Cast:
+        nar = self.nar
+        events: list[tuple[int, str, object]] = []
+        for item in self._name_mentions():
+            events.append((item[0], "name", item))
+        for m in _PRONOUN_RE.finditer(nar):
+            events.append((m.start(), "pronoun", m))
+        for m in _ROLE_NP_RE.finditer(nar):
+            events.append((m.start(), "role", m))
+        events.sort(key=lambda ev: (ev[0], ev[1] != "name"))
+        done: list[Mention] = []
+        name_spans: list[tuple[int, int]] = []
+        for pos, kind, item in events:
+            if kind == "name":
+                mention = self._add_name(*item)
+                if mention:
+                    done.append(mention)
+                    name_spans.append((mention.start, mention.end))
+            elif kind == "pronoun":
+                word = item.group().lower()
+                gender = "m" if word in ("he", "him") else "f"
+                idx, antecedent = self._resolve_pronoun(pos, gender, done)
+                if idx is not None and self.cast.entities[idx].gender is None:
+                    self.cast.entities[idx].gender = gender
+                done.append(
+                    Mention(pos, item.end(), item.group(), "pronoun", idx, False,
+                            word in ("he", "she"), antecedent)
+                )
+            else:
+                phrase = item.group(1)
+                follow = nar[item.end() : item.end() + 40]
+                if _RUN_RE.match(follow.lstrip(" ")) and follow[:1] == " ":
+                    nxt = _RUN_RE.match(follow.lstrip(" ")).group()
+                    if _token_class(nxt.split()[0]) == "name":
+                        continue  # a title in front of a name, not a mention of its own
+                if any(s <= pos < e for s, e in name_spans):
+                    continue
+                idx = self._resolve_role(phrase)
+                done.append(
+                    Mention(pos, item.end(), item.group(), "role", idx, False, True, phrase)
+                )
+        done.sort(key=lambda m: m.start)
+        self.cast.mentions = done
+        self.cast._starts = [m.start for m in done]
+        return self.cast
+
+
+def build_cast(nar: str, sentence_starts: list[int]) -> Cast:
+    """Find the people of an article in its narration (quotes masked out)."""
+    return CastBuilder(nar, sentence_starts).build()
+
+
+def is_group(phrase: str) -> bool:
+    """True when a subject phrase names a collective ("Russian officials", "the ministry")."""
+    words = re.findall(r"[\w\-]+", phrase.lower())
+    return bool(words) and (words[-1] in GROUP_NOUNS or words[-1] in ORG_WORDS)

@@ -1,0 +1,1 @@
+"""Public, read-only pages; one module per page family, query logic lives elsewhere."""

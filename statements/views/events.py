@@ -1,0 +1,60 @@
+"""Events: the A–Z index and one page per event with its statement timeline."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db.models import Count, F, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from statements.models import Event, ReviewStatus, StatementEvent
+from statements.views.common import chart_series, monthly_counts, paginate, public_statements
+from statements.views.speakers import index_letter
+
+TOP_SPEAKERS = 20
+
+
+def event_list(request: HttpRequest) -> HttpResponse:
+    events = (
+        Event.objects.select_related("parent")
+        .annotate(
+            statement_count=Count(
+                "statements", filter=~Q(statements__review_status=ReviewStatus.REJECTED)
+            )
+        )
+        .order_by("name")
+    )
+    groups = [
+        (letter, list(items))
+        for letter, items in groupby(events, key=lambda e: index_letter(e.name))
+    ]
+    return render(request, "statements/event_list.html", {"groups": groups})
+
+
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(Event.objects.select_related("parent"), slug=slug)
+    ids = Event.objects.filter(pk=event.pk).with_descendants()
+    about = public_statements().filter(
+        id__in=StatementEvent.objects.filter(event_id__in=ids).values("statement_id")
+    )
+    speakers = (
+        about.order_by()
+        .values("speaker__slug", "speaker__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "speaker__name")[:TOP_SPEAKERS]
+    )
+    timeline = about.for_listing().order_by(F("said_on").asc(nulls_last=True), "id")
+    page = paginate(request, timeline)
+    period, series = chart_series(monthly_counts(about))
+    context = {
+        "event": event,
+        "children": event.children.order_by("start_on", "name"),
+        "includes_sub_events": len(ids) > 1,
+        "speakers": speakers,
+        "page_obj": page,
+        "statements": page.object_list,
+        "chart_period": period,
+        "chart_series": series,
+    }
+    return render(request, "statements/event_detail.html", context)

@@ -1,0 +1,87 @@
+"""Statements: the filtered list, its downloads, the permalink page and citations."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from statements import citation
+from statements.exporting import export_queryset, iter_csv, iter_json_array
+from statements.filters import StatementFilter
+from statements.highlighting import Mark
+from statements.models import Statement
+from statements.views.common import absolute_base, public_statements, statement_listing
+
+
+def statement_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "statements/statement_list.html", statement_listing(request, public_statements())
+    )
+
+
+def _export(request: HttpRequest, render_rows, content_type: str, filename: str):
+    """Stream the filtered list through the export contract, however long it is."""
+    filterset = StatementFilter(request.GET, queryset=public_statements())
+    rows = render_rows(export_queryset(filterset.qs), absolute_base(request))
+    response = StreamingHttpResponse(rows, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    return _export(request, iter_csv, "text/csv; charset=utf-8", "statements.csv")
+
+
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    return _export(request, iter_json_array, "application/json", "statements.json")
+
+
+def _published_statement(pk: int) -> Statement:
+    qs = (
+        public_statements()
+        .select_related("speaker", "reported_by", "article")
+        .prefetch_related("events", "tags")
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = _published_statement(pk)
+    paragraph, offset = statement.context_paragraph()
+    marks = [Mark(s - offset, e - offset) for s, e in statement.span_list]
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    context = {
+        "statement": statement,
+        "article": statement.article,
+        "paragraph": paragraph,
+        "paragraph_marks": marks,
+        "permalink": permalink,
+        "plain_citation": citation.plain_citation(
+            statement, permalink, accessed=timezone.localdate()
+        ),
+    }
+    return render(request, "statements/statement_detail.html", context)
+
+
+def _citation_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    statement = _published_statement(pk)
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    if fmt == "bib":
+        body, content_type = citation.bibtex(statement, permalink), "application/x-bibtex"
+    else:
+        body, content_type = (
+            citation.ris(statement, permalink),
+            "application/x-research-info-systems",
+        )
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="statement-{statement.pk}.{fmt}"'
+    return response
+
+
+def cite_bibtex(request: HttpRequest, pk: int) -> HttpResponse:
+    return _citation_download(request, pk, "bib")
+
+
+def cite_ris(request: HttpRequest, pk: int) -> HttpResponse:
+    return _citation_download(request, pk, "ris")
