@@ -150,7 +150,9 @@ class StatementFilter(django_filters.FilterSet):
     # public form only offers the published ones, and the public queryset has no others.
     status = django_filters.ChoiceFilter(
         field_name="review_status",
-        choices=ReviewStatus.choices, empty_label="Any status", label="Review status"
+        choices=ReviewStatus.choices,
+        empty_label="Any status",
+        label="Review status",
     )
     sort = django_filters.ChoiceFilter(
         choices=list(SORTS.items()), method="filter_nothing", empty_label=None, label="Sort by"

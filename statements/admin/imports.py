@@ -28,6 +28,10 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
+        if isinstance(data, list | tuple) and not data:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data]
         return [single(data, initial)]
@@ -88,7 +92,7 @@ class ImportArticlesMixin:
     def import_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_import_permission(request):
             raise PermissionDenied
-        form = ImportForm(request.POST or None, request.FILES or None)
+        form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
         report = None
         if request.method == "POST" and form.is_valid():
             # Imported here: the extraction engine loads only when something is imported.

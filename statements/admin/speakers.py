@@ -177,7 +177,8 @@ class SpeakerAdmin(HistoryAdmin):
         speaker = get_object_or_404(Speaker, pk=object_id)
         if not (self.has_change_permission(request, speaker) and self.has_add_permission(request)):
             raise PermissionDenied
-        form = SplitForm(request.POST or None, speaker=speaker)
+        data = request.POST if request.method == "POST" else None
+        form = SplitForm(data, speaker=speaker)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:

@@ -298,7 +298,7 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
     ``review/<pk>/`` via ``formaction``; corrections go to the statement's page.
     """
 
-    list_display = ["confidence_display", "quote", "speaker_display", "evidence_display", "decide"]
+    list_display = ["confidence_display", "quote", "attribution", "decide"]
     list_display_links = None
     list_filter = [LowConfidenceFilter, "kind", "article__outlet"]
     search_fields = ["text", "speaker__name", "article__title"]
@@ -362,20 +362,16 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
             obj.said_on or "undated",
         )
 
-    @admin.display(description="speaker", ordering="speaker__name")
-    def speaker_display(self, obj: Statement):
+    @admin.display(description="attribution", ordering="speaker__name")
+    def attribution(self, obj: Statement):
+        """Who, and why the machine thought so: the evidence the editor checks."""
         url = reverse("admin:statements_speaker_change", args=[obj.speaker_id])
-        html = format_html('<a href="{}">{}</a>', url, obj.speaker)
+        html = format_html('<a href="{}"><strong>{}</strong></a>', url, obj.speaker)
         if obj.reported_by_id:
-            html = format_html(
-                "{}<br><span class='help'>reported by {}</span>", html, obj.reported_by
-            )
-        return html
-
-    @admin.display(description="attribution evidence")
-    def evidence_display(self, obj: Statement):
+            html = format_html("{}<br>reported by {}", html, obj.reported_by)
         return format_html(
-            "{}<br><span class='help'>cue: {} · {}</span>",
+            "{}<p>{}</p><p class='help'>cue: {} · {}</p>",
+            html,
             obj.evidence or "—",
             obj.cue or "—",
             obj.get_kind_display(),
@@ -391,7 +387,7 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
             ((url, key, key.capitalize()) for key in DECISIONS),
         )
         select = self._speaker_field().widget.render(
-            f"speaker-{obj.pk}", None, attrs={"id": f"id_speaker-{obj.pk}"}
+            f"speaker-{obj.pk}", None, attrs={"id": f"id_speaker-{obj.pk}", "style": "width:11em"}
         )
         correct = reverse("admin:statements_statement_change", args=[obj.pk])
         return format_html(

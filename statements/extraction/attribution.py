@@ -25,7 +25,7 @@ from datetime import date
 
 from statements.extraction.dates import date_near
 from statements.extraction.document import KIND_DIRECT, KIND_PARTIAL, Person, Statement
-from statements.extraction.lexicon import SPEECH_VERBS
+from statements.extraction.lexicon import ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
 from statements.extraction.people import Cast, Mention, build_cast
 from statements.extraction.quotes import Quote, find_quotes
 from statements.extraction.sentences import (
@@ -36,6 +36,7 @@ from statements.extraction.sentences import (
     split_sentences,
 )
 
+_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _VERB_AFTER_RE = re.compile(
     r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},)?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
@@ -50,10 +51,12 @@ _INVERTED = (
     "emphasized|emphasised|acknowledged|admitted|agreed|announced|claimed|tweeted|posted"
 )
 _INVERTED_RE = re.compile(
-    r"(?:[,\x00\u2014\u2013:]|^)\s*(?:(?:also|later|then|further|again)\s+)?(" + _INVERTED
-    + r")\b(?:\s+(?:also|later|then|on\s+\w+day|in\s+a\s+statement))?\s+",
-    re.MULTILINE,
+    r"\b(?:(?:also|later|then|further|again)\s+)?("
+    + _INVERTED
+    + r")\b(?:\s+(?:also|later|then|on\s+\w+day|in\s+a\s+statement))?\s+"
 )
+_CUE_COMMA_RE = re.compile(r"\b(?:" + _INVERTED + r")\b[^,]*,$")  # 'Holm said, "We ...'
+_INVERSION_BEFORE = frozenset(",:\x00\u2014\u2013\n")
 _TITLE_PREFIX_RE = re.compile(r"(?:[\w\u2019'\-\.]+\s+){1,6}?(?=[A-Z])")
 _UNNAMED_SPEAKER_RE = re.compile(
     r"\b(?:a|an|one|another|some)\s+(?:[a-z\-]+\s+){0,3}?(?:had\s+|has\s+|would\s+)?"
@@ -65,15 +68,47 @@ _ANY_CUE_AFTER_RE = re.compile(
     r"[\s,\u2014\u2013]*(?:(?:[\w\u2019'\-\.]+)\s+){1,6}?(?:also\s+|later\s+)?([a-z]+)\b"
 )
 _ANY_INVERTED_RE = re.compile(r"[\s,\u2014\u2013]*(?:" + _INVERTED + r")\b")
-_TERM_MARKERS_RE = re.compile(
-    r"(?:so-called|so called|dubbed|known as|titled|entitled|named|nicknamed|codenamed|"
-    r"the words?|the terms?|the phrases?|the slogans?|slogan|hashtag|headlined|under the heading|"
-    r"marked|labell?ed as|the expression|the concept of|the notion of|the label)\s*$",
-    re.IGNORECASE,
+# Words that announce a name, title or term rather than someone's words.
+_TERM_MARKERS = (
+    "so-called",
+    "so called",
+    "dubbed",
+    "known as",
+    "titled",
+    "entitled",
+    "named",
+    "nicknamed",
+    "codenamed",
+    "the word",
+    "the words",
+    "the term",
+    "the terms",
+    "the phrase",
+    "the phrases",
+    "slogan",
+    "slogans",
+    "hashtag",
+    "headlined",
+    "under the heading",
+    "marked",
+    "labelled as",
+    "labeled as",
+    "the expression",
+    "the concept of",
+    "the notion of",
+    "the label",
+)
+_TERM_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:slogan|campaign|label|term|phrase|doctrine|law|bill|programme|program|plan|"
+    r"initiative|operation|project|strategy|policy|movement|party|festival|book|film|movie|"
+    r"report|documentary|hashtag|narrative|rhetoric|concept|formula|scenario|song|album|"
+    r"series|show|brand|motto|memo|tag|headline|banner|manifesto|agenda|meme|conspiracy)s?\b"
 )
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from de du la le vs".split())
 _PUNCT_END = ".!?\u2026"
-_REPORTING_THAT_RE = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?$")
+_REPORTING_THAT_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:that\s+)?(?:[A-Z][\w\u2019'\-\.]*\s+|[a-z]+\s+){0,4}$"
+)
 
 _CONF_ADJACENT = 0.95
 _CONF_WOVEN = 0.85
@@ -119,7 +154,8 @@ class _Article:
         self.cast: Cast = build_cast(self.nar, self._sent_starts)
         self.cues = self._find_cues()
         self._cue_pos = [c.pos for c in self.cues]
-        self.quoted_phrases = self._quoted_phrases(title)
+        self.title = title
+        self._folded: list[str] | None = None
 
     # -- lookups ---------------------------------------------------------------------
 
@@ -148,6 +184,11 @@ class _Article:
                 cues.append(_Cue(m.start, va.end(1), va.group(1), va.start(1), m))
                 seen.add(m.start)
         for va in _INVERTED_RE.finditer(nar):
+            k = va.start() - 1
+            while k >= 0 and nar[k] == " ":
+                k -= 1
+            if k >= 0 and nar[k] not in _INVERSION_BEFORE:
+                continue  # '"...," said Holm' and ', said Holm,' invert; 'Holm said Varga' does not
             m = self.cast.mention_at(va.end(), nar)
             if m is None:  # "said Greenwatch campaigner Lisa Moor"
                 title = _TITLE_PREFIX_RE.match(nar, va.end())
@@ -164,47 +205,46 @@ class _Article:
         cues.sort(key=lambda c: c.pos)
         return cues
 
-    def _quoted_phrases(self, title: str | None) -> dict[str, int]:
-        """How often each short phrase is quoted (or used inside a quote) in the article."""
-        counts: dict[str, int] = {}
-        texts = []
-        for q in self.quotes:
-            texts.append(q.text(self.body))
-            texts.extend(self.body[s:e] for s, e in q.nested)
-        if title:
-            texts.extend(q.text(title) for q in find_quotes(title))
-        for t in texts:
-            toks = _fold_tokens(t)
-            seen = set()
-            for n in (1, 2, 3):
-                for i in range(len(toks) - n + 1):
-                    key = " ".join(toks[i : i + n])
-                    if key not in seen:
-                        seen.add(key)
-                        counts[key] = counts.get(key, 0) + 1
-        return counts
+    def _quoted_texts(self) -> list[str]:
+        """Folded token strings of every quote and nested quote (and the title's quotes)."""
+        if self._folded is None:
+            texts = []
+            for q in self.quotes:
+                texts.append(q.text(self.body))
+                texts.extend(self.body[s:e] for s, e in q.nested)
+            if self.title:
+                texts.extend(q.text(self.title) for q in find_quotes(self.title))
+            self._folded = [" " + " ".join(_fold_tokens(t)) + " " for t in texts]
+        return self._folded
+
+    def quoted_elsewhere(self, text: str) -> bool:
+        """True when a short phrase is quoted more than once in the article."""
+        key = " " + " ".join(_fold_tokens(text)) + " "
+        return sum(1 for t in self._quoted_texts() if key in t) > 1
 
     # -- classification ------------------------------------------------------------------
 
     def is_term(self, q: Quote, words: list[str]) -> bool:
         """Author's terms, titles and names rather than anyone's words."""
+        if len(words) > 8:
+            return False  # whole sentences are never mere terms
         text = q.text(self.body)
         before = self.nar[max(0, q.open_at - 40) : q.open_at]
-        if len(words) <= 8 and _TERM_MARKERS_RE.search(before):
+        if _after_term_marker(before):
             return True
+        if len(words) <= 5 and _TERM_NOUN_AFTER_RE.match(self.nar, q.close_end):
+            return True  # the "war on traffic" slogan, a "color revolution" scenario
         ends_sentence = text.rstrip()[-1:] in _PUNCT_END
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
-        if content and not ends_sentence and len(words) <= 8:
+        if content and not ends_sentence:
             if all(w[0].isupper() or w[0].isdigit() for w in content):
                 return True  # "Russia - Islamic world"-like names are caught below
             prev = re.search(r"(\S+)\s*$", before)
             if prev and prev.group(1)[0].isupper() and prev.group(1)[-1].isalnum():
                 if not re.search(r"[,:]\s*$", before):
                     return True  # GSV "Name of the organisation"
-        if len(words) <= 3:
-            key = " ".join(_fold_tokens(text))
-            if self.quoted_phrases.get(key, 0) > 1:
-                return True
+        if len(words) <= 3 and self.quoted_elsewhere(text):
+            return True
         return False
 
     def kind(self, q: Quote, sent: Sentence) -> str:
@@ -212,17 +252,16 @@ class _Article:
         before = self.nar[sent.start : q.open_at].replace(MASK, "").strip()
         starts_sentence = not before or before.endswith(":")
         if not starts_sentence and before.endswith(","):
-            starts_sentence = bool(
-                re.search(r"\b(?:" + _INVERTED + r")\b[^,]*,$", before)
-                or re.search(r"\b(?:" + _INVERTED + r"),$", before)
-            ) and text[:1].isupper()
+            starts_sentence = bool(_CUE_COMMA_RE.search(before)) and text[:1].isupper()
         if starts_sentence and (text[:1].isupper() or text[:1].isdigit() or not text[:1].isalpha()):
             return KIND_DIRECT
         return KIND_PARTIAL
 
     # -- attribution ------------------------------------------------------------------
 
-    def attribute(self, q: Quote, previous: list[tuple[Quote, _Attribution]]) -> _Attribution | None:
+    def attribute(
+        self, q: Quote, previous: list[tuple[Quote, _Attribution]]
+    ) -> _Attribution | None:
         first = self.sentences[self.sentence_at(q.open_at)]
         last = self.sentences[self.sentence_at(q.close_end - 1)]
         cues_first = self.cues_in(first)
@@ -234,7 +273,7 @@ class _Article:
             sent = self.sentences[self.sentence_at(seg_end - 1)]
             for c in self.cues_in(sent):
                 if c.pos >= seg_end:
-                    if not nar[seg_end : c.pos].strip(" ,\u2014\u2013\n"):
+                    if _only_titles(nar[seg_end : c.pos], c):
                         return self._from_cue(c, sent, adjacent=True)
                     break
         blocked = self._non_person_cue_after(q, last, after)
@@ -249,6 +288,16 @@ class _Article:
             return self._from_cue(c, first, adjacent=adjacent, woven=not adjacent)
         if blocked:
             return None
+        # 2b. the sentence's subject, then a participle: 'Holm defended ..., saying "..."'
+        for m in self.cast.mentions_between(first.start, q.open_at):
+            if m.entity is None or not m.subject or m.possessive:
+                continue
+            words = _LOWER_WORD_RE.findall(nar, m.end, q.open_at)
+            verb = next((w for w in words if w in SPEECH_PARTICIPLES), None)
+            if verb:
+                c = _Cue(m.start, m.end, verb, m.end, m)
+                return self._from_cue(c, first, adjacent=False, woven=True)
+            break
         # 3. a cue later in the sentence
         if after:
             return self._from_cue(after[0], last, adjacent=False, woven=True)
@@ -256,19 +305,27 @@ class _Article:
         lead_in = nar[first.start : q.open_at].replace(MASK, " ").strip()
         if lead_in or not (q.text(self.body)[:1].isupper() or q.text(self.body)[:1].isdigit()):
             return None
-        idx = self.sentences.index(first)
+        idx = self.sentence_at(q.open_at)
         if idx > 0:
             prev = self.sentences[idx - 1]
             if prev.paragraph == first.paragraph:
                 for pq, pa in reversed(previous):
                     if pa.sentence is prev or prev.start <= pq.open_at < prev.end:
                         return _Attribution(
-                            pa.entity, pa.cue, "continues the quote of "
+                            pa.entity,
+                            pa.cue,
+                            "continues the quote of "
                             f"'{self.cast.entities[pa.entity].name}' in the previous sentence",
-                            _CONF_CONTINUATION, pa.sentence, pa.anchor, pa.reporter,
-                            dated=pa.dated, local=False,
+                            _CONF_CONTINUATION,
+                            pa.sentence,
+                            pa.anchor,
+                            pa.reporter,
+                            dated=pa.dated,
+                            local=False,
                         )
-                prev_cues = [c for c in self.cues_in(prev) if c.mention and c.mention.entity is not None]
+                prev_cues = [
+                    c for c in self.cues_in(prev) if c.mention and c.mention.entity is not None
+                ]
                 if prev_cues:
                     c = prev_cues[-1]
                     att = self._from_cue(c, prev, adjacent=False)
@@ -284,26 +341,41 @@ class _Article:
             return None
         pq, pa = previous[-1]
         prev_para = self.sentences[self.sentence_at(pq.open_at)].paragraph
-        if prev_para != first.paragraph - 1 or self._other_people_between(pq.close_end, q.open_at):
+        if prev_para != first.paragraph - 1 or self._others_between(pq.close_end, q.open_at, pa):
             return None
         name = self.cast.entities[pa.entity].name
         return _Attribution(
-            pa.entity, "", f"no cue; last speaker '{name}' in the previous paragraph",
-            _CONF_LAST_SPEAKER, first, q.open_at, None, dated=False, local=False,
+            pa.entity,
+            "",
+            f"no cue; last speaker '{name}' in the previous paragraph",
+            _CONF_LAST_SPEAKER,
+            first,
+            q.open_at,
+            None,
+            dated=False,
+            local=False,
         )
 
-    def _other_people_between(self, lo: int, hi: int) -> bool:
-        return any(m.kind == "name" for m in self.cast.mentions_between(lo, hi))
+    def _others_between(self, lo: int, hi: int, pa: _Attribution) -> bool:
+        """Someone else named since the last statement makes the last speaker unclear."""
+        return any(
+            m.kind == "name" and m.entity != pa.entity for m in self.cast.mentions_between(lo, hi)
+        )
 
     def _non_person_cue_after(self, q: Quote, sent: Sentence, after: list[_Cue]) -> bool:
         """'"...," officials said': an explicit speaker who is not one person."""
-        m = _ANY_CUE_AFTER_RE.match(self.nar, q.close_end, sent.end)
-        if m and m.group(1) in SPEECH_VERBS and MASK not in m.group():
-            if not any(c.pos < m.end() for c in after):
+        for _, seg_end in q.outer:
+            sent = self.sentences[self.sentence_at(seg_end - 1)]
+            cues = [c for c in self.cues_in(sent) if c.pos >= seg_end]
+            m = _ANY_CUE_AFTER_RE.match(self.nar, seg_end, sent.end)
+            if m and m.group(1) in SPEECH_VERBS and MASK not in m.group():
+                if not any(c.pos < m.end() for c in cues):
+                    return True
+            if _ANY_INVERTED_RE.match(self.nar, seg_end, sent.end) and not any(
+                c.pos < seg_end + 40 for c in cues
+            ):
                 return True
-        return bool(_ANY_INVERTED_RE.match(self.nar, q.close_end, sent.end)) and not any(
-            c.pos < q.close_end + 40 for c in after
-        )
+        return False
 
     def _from_cue(
         self, c: _Cue, sent: Sentence, adjacent: bool, woven: bool = False
@@ -323,7 +395,13 @@ class _Article:
             conf -= 0.1
         reporter = self._reporter(c, sent)
         return _Attribution(
-            m.entity, c.verb, f"cue '{c.verb}' with {how}", conf, sent, c.verb_pos, reporter,
+            m.entity,
+            c.verb,
+            f"cue '{c.verb}' with {how}",
+            conf,
+            sent,
+            c.verb_pos,
+            reporter,
             woven=woven,
         )
 
@@ -336,14 +414,44 @@ class _Article:
                 continue
             if outer.mention.entity == c.mention.entity or outer.verb == "according to":
                 continue
-            if _REPORTING_THAT_RE.match(self.nar[outer.end : c.pos]):
+            gap = self.nar[outer.end : c.pos]
+            if MASK not in gap and _REPORTING_THAT_RE.match(gap):
                 return outer.mention.entity
         return None
 
 
+def _after_term_marker(before: str) -> bool:
+    tail = before.rstrip().lower()
+    if not tail.endswith(_TERM_MARKERS):
+        return False
+    for marker in _TERM_MARKERS:
+        if tail.endswith(marker):
+            k = len(tail) - len(marker) - 1
+            if k < 0 or not (tail[k].isalnum() or tail[k] == "-"):
+                return True  # a whole word: "so-called", not "unnamed"
+    return False
+
+
+def _only_titles(gap: str, c: _Cue) -> bool:
+    """Nothing but punctuation, or a title before a name ('," spokeswoman Lena Varga said')."""
+    words = gap.strip(" ,\u2014\u2013\n").split()
+    if not words:
+        return True
+    if c.mention is None or c.mention.kind != "name" or len(words) > 6 or MASK in gap:
+        return False
+    return all(
+        w.lower().rstrip(".") in TITLES
+        or w.lower() in ROLE_NOUNS
+        or w[:1].isupper()
+        or w in ("of", "the", "for")
+        for w in words
+    )
+
+
 def _fold_tokens(text: str) -> list[str]:
-    toks = [t.lower().replace("\u2019", "'") for t in _WORD_RE.findall(text)]
-    return [t[:-1] if len(t) > 3 and t.endswith("s") else t for t in toks]
+    """Lower-case tokens with a plural "s" dropped: "color revolutions" ~ "color revolution"."""
+    toks = _WORD_RE.findall(text.lower().replace("\u2019", "'"))
+    return [t[:-1] if len(t) > 3 and t[-1] == "s" else t for t in toks]
 
 
 def _merge_split_quotes(art: _Article) -> list[Quote]:
@@ -393,7 +501,8 @@ def _extract(
             continue
         short = len(words) <= 3
         if short and not att.local:
-            continue  # a short fragment needs a speaker in its own sentence
+            if att.confidence < _CONF_CONTINUATION or text.rstrip()[-1:] not in _PUNCT_END:
+                continue  # a short fragment needs a speaker in its own sentence  # a short fragment needs a speaker in its own sentence
         sent = art.sentences[art.sentence_at(q.open_at)]
         kind = art.kind(q, sent)
         said_on = None

@@ -28,6 +28,15 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Participles that carry a sentence subject's words: "Holm ..., saying that "..."".
+SPEECH_PARTICIPLES = frozenset(
+    """
+    saying calling describing adding accusing warning noting insisting arguing stressing
+    claiming urging telling dismissing praising denouncing branding labelling labeling terming
+    explaining recalling vowing promising complaining declaring announcing asking
+    """.split()
+)
+
 # Aux and adverbs that may stand between a speaker and the speech verb.
 VERB_FILLERS = (
     "also|later|then|further|again|once again|previously|earlier|repeatedly|recently|had|has|"
@@ -83,6 +92,7 @@ ORG_WORDS = frozenset(
     national federal central supreme united european affairs relations office's ministry's
     novosti interfax reuters bloomberg telegram facebook google twitter youtube instagram
     tiktok whatsapp telegraph guardian observer economist monitor express mirror sun star
+    courier chronicle standard inquirer bulletin voice pravda izvestia kommersant vedomosti
     """.split()
 )
 

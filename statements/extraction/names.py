@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _NON_WORD_RE = re.compile(r"[\W_]+")
@@ -25,10 +26,13 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 def fold(text: str) -> str:
     """Accent- and case-insensitive form of a string."""
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Identity of a name: accents, case, punctuation and hyphens do not count.
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from statements.extraction.document import Person
 from statements.extraction.lexicon import (
@@ -33,9 +34,7 @@ from statements.extraction.lexicon import (
 )
 from statements.extraction.names import name_key, strip_patronymic, surname_keys
 
-_UPPER = "".join(
-    c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha()
-)
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _UP = "[" + re.escape(_UPPER) + "]"
 _TOKEN = r"(?:" + _UP + r"\.(?:" + _UP + r"\.)+|" + _UP + r"[\w\u2019'\-]*\w|" + _UP + r"\.?)"
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
@@ -65,10 +64,20 @@ _PREPOSITIONS = frozenset(
     "towards under over via per among".split()
 )
 _SYNONYMS = {
-    "chairman": "head", "chairwoman": "head", "chair": "head", "chairperson": "head",
-    "chief": "head", "leader": "head", "vice": "deputy", "spokeswoman": "spokesman",
-    "spokesperson": "spokesman", "presidential": "president", "ministry": "minister",
-    "service": "council", "russian": "russia", "federation": "russia",
+    "chairman": "head",
+    "chairwoman": "head",
+    "chair": "head",
+    "chairperson": "head",
+    "chief": "head",
+    "leader": "head",
+    "vice": "deputy",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "presidential": "president",
+    "ministry": "minister",
+    "service": "council",
+    "russian": "russia",
+    "federation": "russia",
 }
 _ROLE_STOP = frozenset("the of for a an to at in and former then current now".split())
 
@@ -141,15 +150,16 @@ def _gender_of(first: str, titles: list[str], surname_token: str) -> str | None:
     if len(f) > 2 and f.endswith("a") and not f.endswith(("ya", "sha", "ka")):
         return "f"  # Elsa, Olena, Dina: most given names in -a are women's
     s = surname_token.lower()
-    if re.search(r"(?:ova|eva|ina|skaya|aya|yna)$", s):
+    if s.endswith(("ova", "eva", "ina", "skaya", "aya", "yna")):
         return "f"
-    if re.search(r"(?:ov|ev|in|sky|skiy|enko)$", s) and not f.endswith("a"):
+    if s.endswith(("ov", "ev", "in", "sky", "skiy", "enko")) and not f.endswith("a"):
         return "m"
     return None
 
 
 _FUNCTION_BEFORE_RE = re.compile(
-    r"(?:\b(?:at|of|from|in|on|by|the|a|an|to|for|into|near|via|with|against|its|their|our)"
+    r"(?:\b(?:at|of|from|in|on|by|the|a|an|to|for|into|near|via|with|against|its|their|our|"
+    r"The|A|An|Its|Their|Our)"
     r"(?:\s+[a-z][\w\-]*){0,2}|[A-Z][\w\-]*\s+[A-Z][\w\-]*\s+(?:of|at|for)(?:\s+the)?)\s+$"
 )
 
@@ -163,22 +173,37 @@ def _after_function_word(nar: str, start: int) -> bool:
 
 
 _CLAUSE_OPENERS = frozenset(
-    "and but that while when as because after before since although though if where whereas "
-    "said says told added according".split()
+    "and but while when as because after before since although though if where whereas "
+    "according".split()
 )
 
 
-def _subject_position(nar: str, start: int) -> bool:
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|The)\s+$")
+_FINITE_RE = re.compile(
+    r"\s+(?:had|has|have|was|were|is|are|would|will|could|did|does|should|might|may|must|can|"
+    r"[a-z]+ed)\b"
+)
+
+
+def _subject_position(nar: str, start: int, end: int) -> bool:
     """A name after a lower-case content word ("met Arvid Holm") is an object."""
     before = nar[max(0, start - 30) : max(0, start)].rstrip()
     if not before or not before[-1].isalpha():
         return True
-    prev = before.split()[-1].lower()
+    word = before.split()[-1]
+    prev = word.lower()
     if prev in _PREPOSITIONS:
         return False
-    return not prev.islower() or prev in _CLAUSE_OPENERS
+    if prev in SPEECH_VERBS or prev == "that":
+        # "said the mayor had ..." starts reported speech; "..., said Holm" is the speaker
+        rest = before[: -len(prev)].rstrip()
+        if prev == "that" or _FINITE_RE.match(nar, end):
+            return False  # "said the mayor had ignored ..."
+        return not rest or rest[-1] in ",\x00"
+    return not word.islower() or prev in _CLAUSE_OPENERS
 
 
+@lru_cache(maxsize=8192)
 def _token_class(tok: str) -> str:
     bare = tok.rstrip(".").lower()
     low = tok.lower()
@@ -202,11 +227,19 @@ def _token_class(tok: str) -> str:
     return "name"
 
 
+_PREV_WORD_RE = re.compile(r"([\w\u2019'\-\.]+)\s+$")
+
+
 def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
     """The title standing right before a name ("Deputy Chairman of the ... Council")."""
+    prev = _PREV_WORD_RE.search(nar, max(0, start - 40), start)
+    if prev is None:
+        return None, []
+    p = prev.group(1)
+    if not p[0].isupper() and p.lower() not in ROLE_NOUNS and p.lower() not in TITLES:
+        return None, []  # "said Lena Varga", "met Arvid Holm": nothing to take
     lo = max(0, start - 160)
-    chunk = nar[lo:start]
-    words = [(m.start() + lo, m.group()) for m in _WORD_RE.finditer(chunk)]
+    words = [(m.start() + lo, m.group()) for m in _WORD_RE.finditer(nar[lo:start])]
     taken: list[tuple[int, str]] = []
     pos = start
     for wpos, w in reversed(words):
@@ -236,6 +269,23 @@ def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
     role_words = [w for _, w in taken if w.lower().rstrip(".") not in honorifics]
     role = " ".join(role_words).strip()
     return (role or None), lows
+
+
+_FRONTED_RE = re.compile(
+    r"(?:^|[\s\x00])(?:the|its|his|her|their|[A-Z][\w\-]*(?:\u2019|')s)\s+"
+    r"((?:[\w\-]+\s+){0,3}?(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))"
+    r"(?:\s+(?:of|for|at)\s+[^,;:\x00]{2,60}?)?,\s+$",
+    re.IGNORECASE,
+)
+
+
+def _fronted_role(nar: str, start: int) -> str | None:
+    """A role in apposition before the name: "The ministry's spokeswoman, Irina Bolt"."""
+    m = _FRONTED_RE.search(nar[max(0, start - 120) : start])
+    if not m:
+        return None
+    role = m.group(0).strip(" ,\x00\n")
+    return re.sub(r"^(?:the|its|his|her|their)\s+", "", role, flags=re.IGNORECASE) or None
 
 
 def _role_tokens(role: str) -> list[str]:
@@ -323,20 +373,22 @@ class CastBuilder:
         return out
 
     def _match_entity(self, words: list[str]) -> int | None:
-        key = name_key(" ".join(words))
-        full_key = name_key(strip_patronymic(" ".join(words)))
+        """The person these words name already, by full name or by surname."""
+        joined = " ".join(words)
+        key = name_key(joined)
+        full_key = name_key(strip_patronymic(joined))
+        last_parts = {name_key(words[-1]), name_key(words[-1].split("-")[-1])}
+        last_two = name_key(" ".join(words[-2:]))
+        first = name_key(words[0])
         cands = []
         for idx, e in enumerate(self.cast.entities):
             if key in e.keys or full_key in e.keys:
                 return idx
-            last = name_key(words[-1])
-            last_parts = {last, name_key(words[-1].split("-")[-1])}
-            if last_parts & e.surnames or name_key(" ".join(words[-2:])) in e.surnames:
-                first = name_key(words[0])
+            if last_parts & e.surnames or last_two in e.surnames:
                 if len(words) >= 2 and e.first_key and first != e.first_key:
                     if not (e.first_key.startswith(first[:1]) and len(words[0]) <= 2):
                         if not (first in e.first_key or e.first_key in first):
-                            continue
+                            continue  # another person of the same family name
                 cands.append(idx)
         return cands[-1] if cands else None
 
@@ -359,6 +411,9 @@ class CastBuilder:
     def _add_name(self, start, end, words, titles, possessive) -> Mention | None:
         nar = self.nar
         role, role_words = _role_before(nar, start)
+        fronted = None
+        if role is None and nar[max(0, start - 2) : start] == ", ":
+            fronted = _fronted_role(nar, start)  # "its governor, Miriam Okafor"
         has_title = role is not None or any(t in TITLES for t in titles)
         idx = self._match_entity(words)
         next_word = _VERB_AFTER_RE.match(nar, end)
@@ -371,6 +426,8 @@ class CastBuilder:
                 return None
             if len(words) == 1 and not (has_title and (role_words or titles)):
                 return None
+            if not has_title and _DETERMINER_BEFORE_RE.search(nar, max(0, start - 5), start):
+                return None  # "the Dorn Courier"
             if not has_title and not verb_follows and _after_function_word(nar, start):
                 if words[0].lower() not in MALE_NAMES and words[0].lower() not in FEMALE_NAMES:
                     return None  # "at Ostrava Capital", "the opposition Civic List"
@@ -385,18 +442,25 @@ class CastBuilder:
         e.keys.add(name_key(" ".join(words)))
         if role and not e.role:
             e.role = role
-        if e.gender is None:
-            e.gender = _gender_of(words[0] if len(words) > 1 else "", role_words + titles,
-                                  words[-1]) if (role_words or titles or len(words) > 1) else None
-        apposition = _APPOSITION_RE.match(nar, end)
+        elif fronted and not e.role:
+            e.role = fronted
+        title_gender = _gender_of("", role_words + titles, "")
+        if title_gender:
+            e.gender = title_gender  # "Mr", "spokeswoman" outrank a guess from pronouns
+        elif e.gender is None and len(words) > 1:
+            e.gender = _gender_of(words[0], [], words[-1])
+        apposition = _APPOSITION_RE.match(nar, end) if nar[end : end + 1] == "," else None
         if apposition and not possessive:
             phrase = apposition.group(1).strip()
             low = set(re.findall(r"[\w\-]+", phrase.lower()))
             if low & ROLE_NOUNS and not e.role:
+                phrase = re.split(r"\s+(?:who|which|that|whose)\s+", phrase)[0]
                 e.role = re.sub(r"^(?:who\s+is\s+)?(?:the|a|an)\s+", "", phrase)
             if e.gender is None:
                 e.gender = _gender_of("", sorted(low), "")
-        subject = not possessive and _subject_position(nar, start - len(" ".join(role_words)))
+        subject = not possessive and _subject_position(
+            nar, start - len(" ".join(role_words)) - (1 if role_words else 0), end
+        )
         if verb_follows:
             subject = True
         e.mentions += 1
@@ -404,12 +468,15 @@ class CastBuilder:
 
     # -- pronouns and roles ----------------------------------------------------------
 
-    def _resolve_pronoun(self, pos: int, gender: str, done: list[Mention]) -> tuple[int | None, str]:
+    def _resolve_pronoun(
+        self, pos: int, gender: str, done: list[Mention]
+    ) -> tuple[int | None, str]:
         """Most recent compatible person, subjects first, the last few sentences first."""
         sent = self.sentence_of(pos)
         ents = self.cast.entities
         recent = [
-            m for m in reversed(done[-40:])
+            m
+            for m in reversed(done[-40:])
             if m.entity is not None and not m.possessive and ents[m.entity].gender in (None, gender)
         ]
         near = [m for m in recent if self.sentence_of(m.start) >= sent - 3]
@@ -458,8 +525,16 @@ class CastBuilder:
                 if idx is not None and self.cast.entities[idx].gender is None:
                     self.cast.entities[idx].gender = gender
                 done.append(
-                    Mention(pos, item.end(), item.group(), "pronoun", idx, False,
-                            word in ("he", "she"), antecedent)
+                    Mention(
+                        pos,
+                        item.end(),
+                        item.group(),
+                        "pronoun",
+                        idx,
+                        False,
+                        word in ("he", "she"),
+                        antecedent,
+                    )
                 )
             else:
                 phrase = item.group(1)
@@ -468,11 +543,12 @@ class CastBuilder:
                     nxt = _RUN_RE.match(follow.lstrip(" ")).group()
                     if _token_class(nxt.split()[0]) == "name":
                         continue  # a title in front of a name, not a mention of its own
-                if any(s <= pos < e for s, e in name_spans):
+                if name_spans and name_spans[-1][0] <= pos < name_spans[-1][1]:
                     continue
                 idx = self._resolve_role(phrase)
+                subject = _subject_position(nar, pos, item.end())
                 done.append(
-                    Mention(pos, item.end(), item.group(), "role", idx, False, True, phrase)
+                    Mention(pos, item.end(), item.group(), "role", idx, False, subject, phrase)
                 )
         done.sort(key=lambda m: m.start)
         self.cast.mentions = done

@@ -44,7 +44,9 @@ _ATTRIBUTION_START_RE = re.compile(
     r"(?:" + _SPEECH_VERBS + r")\b"
     r"|According to\b|In (?:his|her) (?:words|view|opinion)\b"
 )
-_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)]*\s+(?=[A-Z\"\u201c\u00ab\u2018])")
+_SENTENCE_END_RE = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)]*\s+(?=[A-Z\"\u201c\u00ab\u2018])"
+)
 
 
 @dataclass(frozen=True)
@@ -186,9 +188,7 @@ def _find_cut(text: str, start: int, hi: int) -> int:
     return hi
 
 
-def _parse_region(
-    text: str, lo: int, hi: int, next_opens: str | None
-) -> list[_Seg]:
+def _parse_region(text: str, lo: int, hi: int, next_opens: str | None) -> list[_Seg]:
     """Top-level quote segments of text[lo:hi] (one paragraph or a part of it)."""
     marks = _classify(text, lo, hi)
     if not marks:
@@ -207,9 +207,7 @@ def _parse_region(
     for o, c in closed:
         if any(o2.pos < o.pos and c.pos < c2.pos for o2, c2 in closed):
             continue
-        nested = [
-            (o2.pos + 1, c2.pos) for o2, c2 in closed if o.pos < o2.pos and c2.pos < c.pos
-        ]
+        nested = [(o2.pos + 1, c2.pos) for o2, c2 in closed if o.pos < o2.pos and c2.pos < c.pos]
         segs.append(_Seg(o.pos, c.pos, c.pos + 1, nested))
     if top_unclosed is None:
         return segs

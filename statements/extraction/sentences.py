@@ -85,7 +85,7 @@ def split_sentences(
                 continue
             word = _LAST_WORD_RE.search(body, max(lo, m.start() - 30), m.start() + 1)
             if word:
-                w = word.group(1).rstrip(".").lstrip("\"\u201c(").lower()
+                w = word.group(1).rstrip(".").lstrip('"\u201c(').lower()
                 if w in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
                     continue
             out.append(Sentence(start, pos, p_idx))

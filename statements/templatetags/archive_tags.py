@@ -60,7 +60,7 @@ def bar_chart(series: Sequence[tuple[str, int]], title: str, period: str = "mont
         return SafeString("")
     width, height, gap, top = 640, 120, 2, 16
     peak = max(n for _, n in series) or 1
-    bar = max((width - gap * len(series)) / len(series), 1)
+    bar = min(max((width - gap * len(series)) / len(series), 1), 48)  # few bars stay slim
     bars = []
     for i, (label, n) in enumerate(series):
         h = round((height - top) * n / peak, 1)
@@ -74,12 +74,16 @@ def bar_chart(series: Sequence[tuple[str, int]], title: str, period: str = "mont
     first, last = series[0][0], series[-1][0]
     return format_html(
         '<figure class="chart"><svg viewBox="0 0 {} {}" role="img" aria-labelledby="chart-title" '
-        'preserveAspectRatio="none"><title id="chart-title">{}</title>{}</svg>'
+        'preserveAspectRatio="none"><title id="chart-title">{}</title>{}'
+        '<line x1="0" y1="{}" x2="{}" y2="{}"></line></svg>'
         "<figcaption>{} per {}, {} to {} (highest: {}).</figcaption></figure>",
         width,
         height,
         title,
         rects,
+        height,
+        width,
+        height,
         title,
         period,
         first,

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from statements.models import Event, ReviewStatus, StatementEvent
 from statements.views.common import chart_series, monthly_counts, paginate, public_statements
-from statements.views.speakers import index_letter
+from statements.views.speakers import a_to_z
 
 TOP_SPEAKERS = 20
 
@@ -25,11 +23,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         )
         .order_by("name")
     )
-    groups = [
-        (letter, list(items))
-        for letter, items in groupby(events, key=lambda e: index_letter(e.name))
-    ]
-    return render(request, "statements/event_list.html", {"groups": groups})
+    return render(request, "statements/event_list.html", {"groups": a_to_z(events)})
 
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -20,10 +20,25 @@ from statements.views.common import (
 TOP_EVENTS = 20
 
 
+def fold(name: str) -> str:
+    """A name without accents or case, so "Élodie" files under E, next to "Elena"."""
+    decomposed = unicodedata.normalize("NFKD", name.strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def index_letter(name: str) -> str:
     """The A–Z heading a name files under: accents folded, non-letters under '#'."""
-    folded = unicodedata.normalize("NFKD", name.strip())[:1].upper()
-    return folded if folded.isalpha() else "#"
+    first = fold(name)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def a_to_z(items, name=lambda obj: obj.name) -> list[tuple[str, list]]:
+    """Items grouped under their initial, in the order a reader expects (not byte order)."""
+    ordered = sorted(items, key=lambda obj: (index_letter(name(obj)) == "#", fold(name(obj))))
+    return [
+        (letter, list(group))
+        for letter, group in groupby(ordered, key=lambda o: index_letter(name(o)))
+    ]
 
 
 def speaker_list(request: HttpRequest) -> HttpResponse:
@@ -33,11 +48,7 @@ def speaker_list(request: HttpRequest) -> HttpResponse:
         .order_by("name")
         .only("name", "slug", "description")
     )
-    groups = [
-        (letter, list(items))
-        for letter, items in groupby(speakers, key=lambda s: index_letter(s.name))
-    ]
-    return render(request, "statements/speaker_list.html", {"groups": groups})
+    return render(request, "statements/speaker_list.html", {"groups": a_to_z(speakers)})
 
 
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -22,7 +22,9 @@ def editor(db):
 
 @pytest.fixture
 def administrator(db):
-    return create_editor("tomas.vell", email="tomas@example.org", password=PASSWORD, admin=True).user
+    return create_editor(
+        "tomas.vell", email="tomas@example.org", password=PASSWORD, admin=True
+    ).user
 
 
 @pytest.fixture

@@ -111,7 +111,12 @@ def test_lockout_after_repeated_failures(client, editor, settings):
 def test_create_editor_command_from_env(db, monkeypatch):
     monkeypatch.setenv("EDITOR_PW", PASSWORD)
     call_command(
-        "create_editor", "mara.quill", "--email", "mara@example.org", "--password-from-env", "EDITOR_PW"
+        "create_editor",
+        "mara.quill",
+        "--email",
+        "mara@example.org",
+        "--password-from-env",
+        "EDITOR_PW",
     )
     user = get_user_model().objects.get(username="mara.quill")
     assert user.is_staff and not user.is_superuser

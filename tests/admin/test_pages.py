@@ -38,7 +38,11 @@ def test_pages_load_for_administrators(admin_client_, sample, model):
 @pytest.mark.parametrize("model", MODELS)
 def test_pages_load_for_editors(editor_client, sample, model):
     obj = sample[model]
-    for page in [url(model, "changelist"), url(model, "change", obj.pk), url(model, "history", obj.pk)]:
+    for page in [
+        url(model, "changelist"),
+        url(model, "change", obj.pk),
+        url(model, "history", obj.pk),
+    ]:
         assert editor_client.get(page).status_code == 200, page
     can_add = model not in {"statement"}
     assert editor_client.get(url(model, "add")).status_code == (200 if can_add else 403)

@@ -155,9 +155,7 @@ def test_bulk_set_status(editor_client, editor, queue, url):
     page = run_action(editor_client, url, "set_status_action", objs)
     assert page.status_code == 200  # the intermediate form
     assert "Set review status" in page.text
-    done = run_action(
-        editor_client, url, "set_status_action", objs, status="disputed", _apply="1"
-    )
+    done = run_action(editor_client, url, "set_status_action", objs, status="disputed", _apply="1")
     assert done.status_code == 302
     for st in objs:
         st.refresh_from_db()

@@ -24,7 +24,9 @@ def twins(db):
     s1 = make_statement("The harbour stays open.", speaker=kept)
     s2 = make_statement("Fees will not rise.", speaker=other)
     s3 = make_statement("She told us the port is safe.", speaker=relayer, reported_by=other)
-    SpeakerRole.objects.create(speaker=other, title="Harbour minister", reported_on=date(2025, 3, 1))
+    SpeakerRole.objects.create(
+        speaker=other, title="Harbour minister", reported_on=date(2025, 3, 1)
+    )
     SpeakerRole.objects.create(speaker=kept, title="Harbour minister", reported_on=date(2025, 3, 1))
     SpeakerRole.objects.create(speaker=other, title="Party chair", reported_on=date(2025, 2, 1))
     return {"kept": kept, "other": other, "statements": [s1, s2, s3]}
@@ -65,7 +67,9 @@ def test_merge_action_with_intermediate_page(editor_client, editor, twins):
 
 def test_merge_needs_two(editor_client, twins):
     response = editor_client.post(
-        CHANGELIST, {"action": "merge_selected", "_selected_action": [twins["kept"].pk]}, follow=True
+        CHANGELIST,
+        {"action": "merge_selected", "_selected_action": [twins["kept"].pk]},
+        follow=True,
     )
     assert "Select two or more" in response.text
     assert Speaker.objects.filter(pk=twins["other"].pk).exists()

@@ -34,9 +34,14 @@ def archive(db) -> Archive:
     ilse.add_alias("I. Marrow")
     SpeakerRole.objects.create(speaker=ilse, title="Harbour minister", reported_on=date(2024, 5, 1))
     tomas = make_speaker("Tomas Quillfeather")
-    strike = make_event("Harbour Strike", slug="harbour-strike", description="Dockworkers stop work.")
+    strike = make_event(
+        "Harbour Strike", slug="harbour-strike", description="Dockworkers stop work."
+    )
     strike_day = make_event(
-        "Strike Day One", slug="strike-day-one", parent=strike, start_on=date(2025, 3, 3),
+        "Strike Day One",
+        slug="strike-day-one",
+        parent=strike,
+        start_on=date(2025, 3, 3),
         end_on=date(2025, 3, 3),
     )
     budget = make_event("Budget Debate", slug="budget-debate")
@@ -52,29 +57,58 @@ def archive(db) -> Archive:
         published_on=date(2024, 11, 2),
     )
     first = make_statement(
-        "The strikes must end now,", speaker=ilse, article=courier, said_on=date(2025, 3, 3),
-        events=[strike_day], tags=[harbour_tag],
+        "The strikes must end now,",
+        speaker=ilse,
+        article=courier,
+        said_on=date(2025, 3, 3),
+        events=[strike_day],
+        tags=[harbour_tag],
     )
     second = make_statement(
-        "We stand with the dockworkers,", speaker=tomas, article=gazette,
-        said_on=date(2024, 11, 1), events=[strike], confidence=0.4,
+        "We stand with the dockworkers,",
+        speaker=tomas,
+        article=gazette,
+        said_on=date(2024, 11, 1),
+        events=[strike],
+        confidence=0.4,
     )
     third = make_statement(
-        "The budget is balanced.", speaker=ilse, said_on=date(2023, 6, 1), kind="indirect",
+        "The budget is balanced.",
+        speaker=ilse,
+        said_on=date(2023, 6, 1),
+        kind="indirect",
         events=[budget],
     )
     verified = make_statement(
-        "Our ports stay open.", speaker=tomas, said_on=date(2025, 1, 15),
-        review_status="verified", editor_note="SECRET-NOTE checked by phone",
+        "Our ports stay open.",
+        speaker=tomas,
+        said_on=date(2025, 1, 15),
+        review_status="verified",
+        editor_note="SECRET-NOTE checked by phone",
     )
     rejected = make_statement(
-        "Harbour fees will triple.", speaker=ilse, said_on=date(2025, 2, 2),
-        review_status="rejected", events=[strike], tags=[harbour_tag],
+        "Harbour fees will triple.",
+        speaker=ilse,
+        said_on=date(2025, 2, 2),
+        review_status="rejected",
+        events=[strike],
+        tags=[harbour_tag],
         editor_note="SECRET-NOTE wrong speaker",
     )
     return Archive(
-        ilse, tomas, strike, strike_day, budget, harbour_tag, first, second, third, verified,
-        rejected, courier, gazette,
+        ilse,
+        tomas,
+        strike,
+        strike_day,
+        budget,
+        harbour_tag,
+        first,
+        second,
+        third,
+        verified,
+        rejected,
+        courier,
+        gazette,
     )
 
 

@@ -98,7 +98,9 @@ def evil(db):
         title=f"Title {EVIL}",
         outlet=f"Outlet {EVIL}",
     )
-    return make_statement(f"Quote with {EVIL} inside,", speaker=speaker, article=article, events=[event])
+    return make_statement(
+        f"Quote with {EVIL} inside,", speaker=speaker, article=article, events=[event]
+    )
 
 
 def test_imported_text_is_escaped_on_every_page(client, evil):

@@ -101,7 +101,10 @@ def test_sort_by_published_date(client, archive):
     newest = [a.verified.pk, a.third.pk, a.first.pk, a.second.pk]
     assert ids(client.get(URL, {"sort": "-published"})) == newest
     assert ids(client.get(URL, {"sort": "published"})) == [
-        a.second.pk, a.first.pk, a.third.pk, a.verified.pk
+        a.second.pk,
+        a.first.pk,
+        a.third.pk,
+        a.verified.pk,
     ]
 
 
@@ -116,8 +119,7 @@ def test_pagination_is_stable_on_ties(client, db, settings):
     speaker = make_speaker()
     article = make_article(body="x")
     made = [
-        make_statement(f"Same day words {i}.", speaker=speaker, article=article)
-        for i in range(8)
+        make_statement(f"Same day words {i}.", speaker=speaker, article=article) for i in range(8)
     ]
     seen = []
     for page in (1, 2, 3):

@@ -1,0 +1,296 @@
+"""Who said what: one table per attribution pattern, fictional people only.
+
+Each case lists the statements expected from a body as
+(text, speaker, kind, reported_by).
+"""
+
+from datetime import date
+
+import pytest
+
+from statements.extraction.attribution import extract_statements
+from statements.extraction.document import LOW_CONFIDENCE
+
+PUB = date(2023, 3, 15)  # a Wednesday
+
+
+def _run(body: str):
+    statements, _people = extract_statements(body, PUB)
+    return [(s.text, s.speaker, s.kind, s.reported_by) for s in statements]
+
+
+def _check(cases):
+    return pytest.mark.parametrize(("body", "expected"), cases)
+
+
+CUE_FORMS = [
+    (
+        '"We will not yield," Arvid Holm said.',
+        [("We will not yield", "Arvid Holm", "direct", None)],
+    ),
+    (
+        '"We will not yield," said Arvid Holm.',
+        [("We will not yield", "Arvid Holm", "direct", None)],
+    ),
+    (
+        '"We will not yield," Arvid Holm, the interior minister, said.',
+        [("We will not yield", "Arvid Holm", "direct", None)],
+    ),
+    (
+        '"We will not yield," spokeswoman Lena Varga told reporters.',
+        [("We will not yield", "Lena Varga", "direct", None)],
+    ),
+    (
+        'Arvid Holm said: "We will not yield."',
+        [("We will not yield.", "Arvid Holm", "direct", None)],
+    ),
+    (
+        'Arvid Holm explained that "the talks have failed."',
+        [("the talks have failed.", "Arvid Holm", "partial", None)],
+    ),
+    (
+        "Norland\u2019s President Arvid Holm called the raid \u201can act of war.\u201d",
+        [("an act of war.", "Arvid Holm", "partial", None)],
+    ),
+]
+
+
+@_check(CUE_FORMS)
+def test_cue_forms(body, expected):
+    assert _run(body) == expected
+
+
+LATER_REFERENCES = [
+    (  # pronoun
+        'Arvid Holm arrived late. "We will not yield," he said.',
+        [("We will not yield", "Arvid Holm", "direct", None)],
+    ),
+    (  # "According to him" then "he added"
+        "Arvid Holm spoke first.\n\nAccording to him, the talks failed. "
+        '"There is no trust left," he added.',
+        [("There is no trust left", "Arvid Holm", "direct", None)],
+    ),
+    (  # role naming someone introduced earlier
+        "Deputy Chairman of the Norland Security Council Arvid Holm spoke on Monday.\n\n"
+        '"The border stays closed," said the deputy head of the Security Council.',
+        [("The border stays closed", "Arvid Holm", "direct", None)],
+    ),
+    (  # surname only, fullest name returned
+        'Foreign Minister Lena Varga arrived.\n\n"No comment," Varga said.',
+        [("No comment", "Lena Varga", "direct", None)],
+    ),
+    (  # patronymic dropped
+        'President Ivan Petrovich Sidorov spoke. "We are calm," Sidorov said.',
+        [("We are calm", "Ivan Sidorov", "direct", None)],
+    ),
+]
+
+
+@_check(LATER_REFERENCES)
+def test_later_references(body, expected):
+    assert _run(body) == expected
+
+
+TWO_SPEAKERS = [
+    (
+        "Arvid Holm met Lena Varga on Tuesday. She said: \u201cThe meeting was useful.\u201d "
+        "He added that the talks were \u201cdifficult but honest.\u201d",
+        [
+            ("The meeting was useful.", "Lena Varga", "direct", None),
+            ("difficult but honest.", "Arvid Holm", "partial", None),
+        ],
+    ),
+    (
+        "Mayor Teodor Vance defended the plan. Councillor Elsa Marr said the mayor had ignored "
+        "shop owners. 'He never asked us,' she said.",
+        [("He never asked us", "Elsa Marr", "direct", None)],
+    ),
+]
+
+
+@_check(TWO_SPEAKERS)
+def test_two_speakers_of_different_gender(body, expected):
+    assert _run(body) == expected
+
+
+CONTINUATIONS = [
+    (  # continuation after the attribution sentence
+        '"The talks failed," Lena Varga said Monday. "We go home now."',
+        [
+            ("The talks failed", "Lena Varga", "direct", None),
+            ("We go home now.", "Lena Varga", "direct", None),
+        ],
+    ),
+    (  # split quote: one statement, two spans
+        "\u201cWe will act,\u201d she said, \u201cand fast.\u201d",
+        [],  # no one to refer "she" to
+    ),
+    (
+        "Lena Varga spoke. \u201cWe will act,\u201d she said, \u201cand fast.\u201d",
+        [("We will act and fast.", "Lena Varga", "direct", None)],
+    ),
+    (  # multi-paragraph quote
+        'Arvid Holm said on Monday: "The border stays closed.\n\n"Nobody enters without a permit.'
+        '\n\n"This is final."',
+        [
+            (
+                "The border stays closed. Nobody enters without a permit. This is final.",
+                "Arvid Holm",
+                "direct",
+                None,
+            )
+        ],
+    ),
+    (  # a paragraph that is only a quote: the last speaker, with low confidence
+        '"We have different interests," Karin Dahl said.\n\n"But we share one continent."',
+        [
+            ("We have different interests", "Karin Dahl", "direct", None),
+            ("But we share one continent.", "Karin Dahl", "direct", None),
+        ],
+    ),
+]
+
+
+@_check(CONTINUATIONS)
+def test_continuations(body, expected):
+    assert _run(body) == expected
+
+
+PARTIAL_QUOTES = [
+    (
+        "Arvid Holm accused unnamed \u201cforeign agents\u201d of meddling.",
+        [("foreign agents", "Arvid Holm", "partial", None)],
+    ),
+    (
+        'Arvid Holm also stressed that the troops would stay for a "limited" time.',
+        [("limited", "Arvid Holm", "partial", None)],
+    ),
+    (
+        "Arvid Holm spoke on Monday. He accused Westmark of interfering "
+        "\u201cin the internal affairs of our state,\u201d officials said.",
+        [("in the internal affairs of our state", "Arvid Holm", "partial", None)],
+    ),
+    (
+        'Mayor Teodor Vance defended the plan, saying the criticism was "unfair and misleading."',
+        [("unfair and misleading.", "Teodor Vance", "partial", None)],
+    ),
+]
+
+
+@_check(PARTIAL_QUOTES)
+def test_partial_quotes(body, expected):
+    assert _run(body) == expected
+
+
+NOT_STATEMENTS = [
+    "Norland warned of a \u201cvelvet coup\u201d in the region.",
+    "Officials and state media blamed Westmark for a \u201cvelvet coup\u201d attempt.",
+    'The book "Silent Streets" was banned.',
+    'The agreement, known as the "Geneva Energy Compact," runs until 2035.',
+    'Protesters chanted "Freedom now!" outside the ministry.',
+    'Readers of the NCC "Norland - Westmark bridge" newsletter agreed.',
+    '"We will not accept it," the ministry said.',
+    '"The risks are rising," analysts said.',
+    # the same short phrase quoted again is the author's term, even near a speaker
+    'Arvid Holm said he would stop a "velvet coup." Critics mocked the "velvet coup" idea.',
+]
+
+
+@pytest.mark.parametrize("body", NOT_STATEMENTS)
+def test_terms_titles_and_groups_are_not_statements(body):
+    assert _run(body) == []
+
+
+REPORTED_SPEECH = [
+    (
+        "Nadia Rusk spoke after the hearing. She recalled that General Ivan Berg had told her: "
+        '"You will never leave this building."',
+        [("You will never leave this building.", "Ivan Berg", "direct", "Nadia Rusk")],
+    ),
+    (  # endorsement in one's own words stays the speaker's
+        "Defence Minister Lena Varga agreed with President Arvid Holm's assessment that "
+        '"the threat is real."',
+        [("the threat is real.", "Lena Varga", "partial", None)],
+    ),
+    (  # a news agency is a source, not a relaying person
+        '"The border is closed," Arvid Holm said, according to the state-run Norland News Agency.',
+        [("The border is closed", "Arvid Holm", "direct", None)],
+    ),
+    (  # a person named inside the quote is not the speaker
+        '"After the appeal of President Lena Ivanovna Varga, troops came," Arvid Holm said.',
+        [
+            (
+                "After the appeal of President Lena Ivanovna Varga, troops came",
+                "Arvid Holm",
+                "direct",
+                None,
+            )
+        ],
+    ),
+    (  # an unnamed speaker inside reported speech is not the narrator's subject
+        "Nadia Rusk spoke. She recalled that an officer had told her: "
+        '"You will never see your children again."',
+        [],
+    ),
+]
+
+
+@_check(REPORTED_SPEECH)
+def test_reported_speech(body, expected):
+    assert _run(body) == expected
+
+
+UNCLOSED = [
+    (
+        "Deputy Chairman of the Norland Security Council Arvid Holm spoke.\n\n"
+        'There is a reason, said the deputy head of the Security Council, "because the economy '
+        'is weak. Holm explained that "prices are far too high."',
+        [
+            ("because the economy is weak.", "Arvid Holm", "partial", None),
+            ("prices are far too high.", "Arvid Holm", "partial", None),
+        ],
+    ),
+]
+
+
+@_check(UNCLOSED)
+def test_unclosed_quotes(body, expected):
+    assert _run(body) == expected
+
+
+def test_said_on_from_the_cue_sentence():
+    body = (
+        '"The talks failed," Lena Varga said Monday. "We go home."\n\n'
+        '"Nothing changed," Arvid Holm said.'
+    )
+    statements, _ = extract_statements(body, PUB)
+    assert [s.said_on for s in statements] == [date(2023, 3, 13), date(2023, 3, 13), None]
+
+
+def test_evidence_cue_and_confidence():
+    body = (
+        'Arvid Holm arrived. "We stay," he said.\n\n"And we will fight to the end."\n\n'
+        '"It is over," Lena Varga said.'
+    )
+    statements, people = extract_statements(body, PUB)
+    first, fallback, direct = statements
+    assert first.cue == "said" and "pronoun 'he'" in first.evidence
+    assert fallback.confidence < LOW_CONFIDENCE <= first.confidence
+    assert "last speaker" in fallback.evidence
+    assert direct.confidence > first.confidence
+    assert {p.name for p in people} == {"Arvid Holm", "Lena Varga"}
+
+
+def test_role_recorded_on_person():
+    body = '"We stay," Norland spokeswoman Dana Ost said.'
+    _statements, people = extract_statements(body, PUB)
+    assert [(p.name, p.role, p.gender) for p in people] == [
+        ("Dana Ost", "Norland spokeswoman", "f")
+    ]
+
+
+def test_spans_point_into_body():
+    body = "Lena Varga spoke. \u201cWe will act,\u201d she said, \u201cand fast.\u201d"
+    (st,), _ = extract_statements(body, PUB)
+    assert len(st.spans) == 2
+    assert st.text == " ".join(body[s:e] for s, e in st.spans)

@@ -1,0 +1,83 @@
+"""Downloads follow the export contract and return the same statements as the list."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from statements.exporting import CSV_FIELDS, csv_row, statement_record
+from statements.models import Statement
+from tests.public.conftest import ids
+
+LIST = reverse("statements:statement-list")
+CSV = reverse("statements:statement-export-csv")
+JSON = reverse("statements:statement-export-json")
+
+
+def streamed(response) -> str:
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
+def expected_records(pks, base="http://testserver"):
+    qs = Statement.objects.filter(pk__in=pks).for_listing().order_by("id")
+    return [statement_record(st, base) for st in qs]
+
+
+def test_json_export_is_the_contract(client, archive):
+    response = client.get(JSON)
+    assert response["Content-Type"] == "application/json"
+    assert 'filename="statements.json"' in response["Content-Disposition"]
+    data = json.loads(streamed(response))
+    assert data == expected_records(ids(client.get(LIST)))
+
+
+def test_csv_export_is_the_contract(client, archive):
+    response = client.get(CSV)
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(streamed(response))))
+    assert rows[0] == CSV_FIELDS
+    expected = [[str(v) for v in csv_row(r)] for r in expected_records(ids(client.get(LIST)))]
+    assert rows[1:] == expected
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"speaker": "tomas-quillfeather"},
+        {"event": "harbour-strike"},
+        {"said_from": "2024-11-01", "said_to": "2025-01-31"},
+        {"status": "verified"},
+        {"kind": "indirect"},
+        {"q": "the -budget"},
+        {"tag": "harbour"},
+        {"outlet": "Northbay Gazette"},
+        {"said_from": "not-a-date", "speaker": "tomas-quillfeather"},
+    ],
+)
+def test_exports_match_filtered_list(client, archive, params):
+    listed = set(ids(client.get(LIST, params)))
+    from_json = {r["id"] for r in json.loads(streamed(client.get(JSON, params)))}
+    rows = list(csv.DictReader(io.StringIO(streamed(client.get(CSV, params)))))
+    assert from_json == listed
+    assert {int(r["id"]) for r in rows} == listed
+
+
+def test_export_permalinks_are_absolute(client, archive):
+    data = json.loads(streamed(client.get(JSON, {"status": "verified"})))
+    assert data[0]["permalink"] == f"http://testserver/statements/{archive.verified.pk}/"
+
+
+def test_list_links_to_exports_with_filters(client, archive):
+    html = client.get(LIST, {"speaker": archive.tomas.slug, "page": "1"}).content.decode()
+    assert f'href="{CSV}?speaker={archive.tomas.slug}"' in html
+    assert f'href="{JSON}?speaker={archive.tomas.slug}"' in html
+
+
+def test_empty_export_is_valid(client, db):
+    assert json.loads(streamed(client.get(JSON))) == []
+    assert streamed(client.get(CSV)).splitlines() == [",".join(CSV_FIELDS)]

@@ -1,0 +1,184 @@
+"""Statement permalink, citations, speaker, event, article, index and fixed pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+
+from statements.citation import bibtex, plain_citation, ris
+from tests.factories import make_article, make_speaker, make_statement
+from tests.public.conftest import ids
+
+
+def test_statement_page(client, archive):
+    st = archive.first
+    response = client.get(st.get_absolute_url())
+    html = response.content.decode()
+    assert "The strikes must end now," in html
+    assert archive.ilse.get_absolute_url() in html
+    assert archive.courier.get_absolute_url() in html
+    assert archive.strike_day.get_absolute_url() in html
+    assert "harbour" in html  # tag
+    assert "Machine-extracted, unreviewed" in html
+    # The paragraph around the quote, with the quote highlighted.
+    assert "&quot;<mark>The strikes must end now,</mark>&quot; Ilse Marrow said." in html
+    assert "Officials met on Monday." not in html  # another paragraph
+    assert reverse("statements:statement-cite-bib", args=[st.pk]) in html
+    assert reverse("statements:statement-cite-ris", args=[st.pk]) in html
+
+
+def test_statement_page_flags_low_confidence(client, archive):
+    html = client.get(archive.second.get_absolute_url()).content.decode()
+    assert "Low-confidence attribution" in html
+
+
+def test_verified_statement_not_labelled_unreviewed(client, archive):
+    html = client.get(archive.verified.get_absolute_url()).content.decode()
+    assert "badge-verified" in html
+    assert "badge-unreviewed" not in html
+
+
+def test_list_labels_unreviewed_and_low_confidence(client, archive):
+    html = client.get(reverse("statements:statement-list")).content.decode()
+    assert html.count('class="badge badge-unreviewed"') == 3
+    assert html.count('class="badge badge-low"') == 1
+
+
+def test_unknown_statement_404(client, db):
+    assert client.get(reverse("statements:statement-detail", args=[999])).status_code == 404
+
+
+def test_split_quote_highlights_each_span(client, db):
+    article = make_article(body='"We will," the minister said, "keep going."')
+    st = make_statement("We will,", article=article)
+    st.spans = [[1, 9], [31, 42]]
+    st.save()
+    html = client.get(st.get_absolute_url()).content.decode()
+    assert "<mark>We will,</mark>" in html
+    assert "<mark>keep going.</mark>" in html
+
+
+def test_bibtex_download(client, archive):
+    response = client.get(reverse("statements:statement-cite-bib", args=[archive.first.pk]))
+    assert response["Content-Type"].startswith("application/x-bibtex")
+    assert "attachment" in response["Content-Disposition"]
+    text = response.content.decode()
+    assert text.startswith(f"@misc{{statement{archive.first.pk},")
+    assert "author = {{Ilse Marrow}}" in text
+    assert "year = {2025}" in text
+    assert f"url = {{http://testserver/statements/{archive.first.pk}/}}" in text
+
+
+def test_ris_download(client, archive):
+    response = client.get(reverse("statements:statement-cite-ris", args=[archive.first.pk]))
+    assert response["Content-Type"].startswith("application/x-research-info-systems")
+    lines = response.content.decode().split("\r\n")
+    assert lines[0] == "TY  - GEN"
+    assert "AU  - Ilse Marrow" in lines
+    assert "DA  - 2025/03/03" in lines
+    assert "ER  - " in lines
+
+
+def test_citations_escape_and_flatten(db):
+    st = make_statement("Costs rose 50% & {more}\nnext_line", speaker=make_speaker("Ana #1"))
+    bib = bibtex(st, "https://example.org/statements/1/")
+    assert r"Costs rose 50\% \& \{more\} next\_line" in bib
+    assert r"Ana \#1" in bib
+    assert "\n" not in ris(st, "p").replace("\r\n", "")
+    assert "Costs rose 50% & {more} next_line" in plain_citation(st, "p", date(2025, 1, 1))
+
+
+def test_speaker_page(client, archive):
+    response = client.get(archive.ilse.get_absolute_url())
+    html = response.content.decode()
+    assert "I. Marrow" in html  # alias
+    assert "Harbour minister" in html  # role
+    assert "<svg" in html and "<rect" in html
+    assert response.context["stats"] == {
+        "total": 2,
+        "verified": 0,
+        "first": date(2023, 6, 1),
+        "last": date(2025, 3, 3),
+    }
+    assert response.context["chart_period"] == "month"  # under three years: by month
+    assert len(response.context["chart_series"]) == 22  # 2023-06 .. 2025-03, gaps filled
+    events = {e["event__slug"] for e in response.context["events"]}
+    assert events == {archive.strike_day.slug, archive.budget.slug}
+    assert set(ids(response)) == {archive.first.pk, archive.third.pk}
+
+
+def test_speaker_page_filters(client, archive):
+    response = client.get(archive.ilse.get_absolute_url(), {"kind": "indirect"})
+    assert ids(response) == [archive.third.pk]
+    # The speaker is fixed by the page: no speaker box, no speaker chip.
+    assert 'name="speaker"' not in response.content.decode()
+    assert [c.label for c in response.context["chips"]] == ["Kind"]
+
+
+def test_speaker_page_ignores_speaker_param(client, archive):
+    response = client.get(archive.ilse.get_absolute_url(), {"speaker": archive.tomas.slug})
+    assert ids(response) == []  # a contradictory filter, not a leak of another speaker
+
+
+def test_unknown_speaker_404(client, db):
+    assert client.get(reverse("statements:speaker-detail", args=["nobody"])).status_code == 404
+
+
+def test_event_page(client, archive):
+    response = client.get(archive.strike.get_absolute_url())
+    html = response.content.decode()
+    assert "Dockworkers stop work." in html
+    assert archive.strike_day.get_absolute_url() in html  # sub-event
+    # Timeline: oldest first, sub-events included.
+    assert ids(response) == [archive.second.pk, archive.first.pk]
+    speakers = {s["speaker__slug"]: s["n"] for s in response.context["speakers"]}
+    assert speakers == {archive.ilse.slug: 1, archive.tomas.slug: 1}
+
+
+def test_sub_event_page_links_parent(client, archive):
+    html = client.get(archive.strike_day.get_absolute_url()).content.decode()
+    assert f'part of <a href="{archive.strike.get_absolute_url()}">' in html
+
+
+def test_article_page_highlights_statements(client, archive):
+    response = client.get(archive.courier.get_absolute_url())
+    html = response.content.decode()
+    link = archive.first.get_absolute_url()
+    assert f'<mark><a href="{link}" title="Ilse Marrow: statement {archive.first.pk}">' in html
+    assert "<p>Officials met on Monday.</p>" in html
+
+
+def test_speaker_index_is_a_to_z(client, archive):
+    make_statement("Hello.", speaker=make_speaker("Élodie Varnes"))
+    groups = client.get(reverse("statements:speaker-list")).context["groups"]
+    assert [letter for letter, _ in groups] == ["E", "I", "T"]
+    assert groups[0][1][0].name == "Élodie Varnes"
+
+
+def test_chart_by_year_over_long_spans():
+    from statements.views.common import chart_series
+
+    period, series = chart_series([(date(2019, 5, 1), 2), (date(2024, 1, 1), 3)])
+    assert period == "year"
+    assert series == [("2019", 2), ("2020", 0), ("2021", 0), ("2022", 0), ("2023", 0), ("2024", 3)]
+
+
+def test_event_index(client, archive):
+    html = client.get(reverse("statements:event-list")).content.decode()
+    for event in (archive.strike, archive.strike_day, archive.budget):
+        assert event.get_absolute_url() in html
+
+
+def test_home_and_about(client, archive):
+    home = client.get("/")
+    assert len(home.context["recent"]) == 4
+    assert 'role="search"' in home.content.decode()
+    about = client.get(reverse("statements:about")).content.decode()
+    assert "How statements are reviewed" in about
+
+
+def test_pages_set_language_and_stylesheet(client, archive):
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert "/static/css/archive.css" in html
