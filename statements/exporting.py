@@ -80,9 +80,17 @@ def statement_record(st: Statement, base_url: str = "") -> dict:
 def export_queryset(qs: QuerySet) -> Iterator[Statement]:
     """Statements with what the record needs, in chunks: constant memory on any size.
 
-    ``iterator(chunk_size=...)`` keeps prefetch_related working per chunk.
+    ``iterator(chunk_size=...)`` keeps prefetch_related working per chunk. The
+    filtered query is used as a subquery so that search annotations (rank,
+    highlighted text) are not computed for every exported row.
     """
-    return qs.for_listing().order_by("id").iterator(chunk_size=CHUNK_SIZE)
+    ids = qs.order_by().values("pk")
+    return (
+        Statement.objects.filter(pk__in=ids)
+        .for_listing()
+        .order_by("id")
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
 
 
 def iter_jsonl(statements: Iterable[Statement], base_url: str = "") -> Iterator[str]:

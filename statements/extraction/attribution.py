@@ -25,7 +25,13 @@ from datetime import date
 
 from statements.extraction.dates import date_near
 from statements.extraction.document import KIND_DIRECT, KIND_PARTIAL, Person, Statement
-from statements.extraction.lexicon import ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLES
+from statements.extraction.lexicon import (
+    ROLE_NOUNS,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+    TITLES,
+    word_set,
+)
 from statements.extraction.people import Cast, Mention, build_cast
 from statements.extraction.quotes import Quote, find_quotes
 from statements.extraction.sentences import (
@@ -104,7 +110,7 @@ _TERM_NOUN_AFTER_RE = re.compile(
     r"report|documentary|hashtag|narrative|rhetoric|concept|formula|scenario|song|album|"
     r"series|show|brand|motto|memo|tag|headline|banner|manifesto|agenda|meme|conspiracy)s?\b"
 )
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from de du la le vs".split())
+_SMALL_WORDS = word_set("a an the of and or in on at to for with by from de du la le vs")
 _PUNCT_END = ".!?\u2026"
 _REPORTING_THAT_RE = re.compile(
     r"^\s*(?:,\s*)?(?:that\s+)?(?:[A-Z][\w\u2019'\-\.]*\s+|[a-z]+\s+){0,4}$"
@@ -240,12 +246,14 @@ class _Article:
             if all(w[0].isupper() or w[0].isdigit() for w in content):
                 return True  # "Russia - Islamic world"-like names are caught below
             prev = re.search(r"(\S+)\s*$", before)
-            if prev and prev.group(1)[0].isupper() and prev.group(1)[-1].isalnum():
-                if not re.search(r"[,:]\s*$", before):
-                    return True  # GSV "Name of the organisation"
-        if len(words) <= 3 and self.quoted_elsewhere(text):
-            return True
-        return False
+            if (
+                prev
+                and prev.group(1)[0].isupper()
+                and prev.group(1)[-1].isalnum()
+                and not before.rstrip().endswith((",", ":"))
+            ):
+                return True  # NCC "Name of the organisation"
+        return len(words) <= 3 and self.quoted_elsewhere(text)
 
     def kind(self, q: Quote, sent: Sentence) -> str:
         text = q.text(self.body)
@@ -368,9 +376,13 @@ class _Article:
             sent = self.sentences[self.sentence_at(seg_end - 1)]
             cues = [c for c in self.cues_in(sent) if c.pos >= seg_end]
             m = _ANY_CUE_AFTER_RE.match(self.nar, seg_end, sent.end)
-            if m and m.group(1) in SPEECH_VERBS and MASK not in m.group():
-                if not any(c.pos < m.end() for c in cues):
-                    return True
+            if (
+                m
+                and m.group(1) in SPEECH_VERBS
+                and MASK not in m.group()
+                and not any(c.pos < m.end() for c in cues)
+            ):
+                return True
             if _ANY_INVERTED_RE.match(self.nar, seg_end, sent.end) and not any(
                 c.pos < seg_end + 40 for c in cues
             ):
@@ -500,9 +512,12 @@ def _extract(
         if att is None:
             continue
         short = len(words) <= 3
-        if short and not att.local:
-            if att.confidence < _CONF_CONTINUATION or text.rstrip()[-1:] not in _PUNCT_END:
-                continue  # a short fragment needs a speaker in its own sentence  # a short fragment needs a speaker in its own sentence
+        if (
+            short
+            and not att.local
+            and (att.confidence < _CONF_CONTINUATION or text.rstrip()[-1:] not in _PUNCT_END)
+        ):
+            continue  # a short fragment needs a speaker in its own sentence
         sent = art.sentences[art.sentence_at(q.open_at)]
         kind = art.kind(q, sent)
         said_on = None

@@ -5,10 +5,15 @@ Kept apart so the rules read as rules; all entries are lower case.
 
 from __future__ import annotations
 
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as running text, one space-separated entry per word."""
+    return frozenset(text.split())
+
+
 # Verbs that introduce or describe someone's words. "called" and "accused"
 # count: their quoted complements are the speaker's words.
-SPEECH_VERBS = frozenset(
-    """
+SPEECH_VERBS = word_set("""
     said says say saying told tells tell added adds explained explains stated states declared
     declares announced announces warned warns insisted insists argued argues claimed claims
     replied replies responded responds answered answers asked asks wrote writes tweeted posted
@@ -25,17 +30,14 @@ SPEECH_VERBS = frozenset(
     characterized characterised expressed voiced assessed announced appealed recounted
     reported reports thanked thanks welcomed welcomes rejected rejects questioned questions
     mused muses shouted yelled whispered pointed went believes believed thinks thought feels felt
-    """.split()
-)
+    """)
 
 # Participles that carry a sentence subject's words: "Holm ..., saying that "..."".
-SPEECH_PARTICIPLES = frozenset(
-    """
+SPEECH_PARTICIPLES = word_set("""
     saying calling describing adding accusing warning noting insisting arguing stressing
     claiming urging telling dismissing praising denouncing branding labelling labeling terming
     explaining recalling vowing promising complaining declaring announcing asking
-    """.split()
-)
+    """)
 
 # Aux and adverbs that may stand between a speaker and the speech verb.
 VERB_FILLERS = (
@@ -45,8 +47,7 @@ VERB_FILLERS = (
 )
 
 # Title words inside a capitalized run ("Deputy Chairman", "Foreign Minister").
-TITLES = frozenset(
-    """
+TITLES = word_set("""
     president vice prime minister deputy chairman chairwoman chair chairperson speaker secretary
     general director governor mayor senator sen. rep. representative congressman congresswoman
     ambassador envoy chancellor king queen prince princess emir sheikh sultan pope patriarch
@@ -59,12 +60,10 @@ TITLES = frozenset(
     energy agriculture culture education emergencies ombudsman metropolitan father sister brother
     mullah president-elect premier-elect assistant counsellor counselor councillor councilman
     councilwoman mayor-elect duke duchess baron baroness count countess
-    """.split()
-)
+    """)
 
 # Lower-case role nouns: "Kremlin spokesman", "the interior minister", "the deputy head".
-ROLE_NOUNS = frozenset(
-    """
+ROLE_NOUNS = word_set("""
     spokesman spokeswoman spokesperson minister president chairman chairwoman chair head chief
     leader secretary director governor mayor ambassador envoy adviser advisor aide official
     critic activist lawyer attorney analyst economist expert professor researcher journalist
@@ -74,12 +73,10 @@ ROLE_NOUNS = frozenset(
     ally dissident blogger writer author king queen prince princess emir sheikh sultan pope
     patriarch ombudsman commissioner coordinator strategist chairperson vice-president
     vice-chairman vice-premier speaker captain admiral marshal inspector investigator
-    """.split()
-)
+    """)
 
 # Capitalized words that mark an organisation or institution, never part of a name.
-ORG_WORDS = frozenset(
-    """
+ORG_WORDS = word_set("""
     council ministry agency organization organisation office party committee commission
     parliament assembly duma senate congress court government administration union bank fund
     federation republic kingdom states nations treaty alliance forces army navy police service
@@ -93,12 +90,10 @@ ORG_WORDS = frozenset(
     novosti interfax reuters bloomberg telegram facebook google twitter youtube instagram
     tiktok whatsapp telegraph guardian observer economist monitor express mirror sun star
     courier chronicle standard inquirer bulletin voice pravda izvestia kommersant vedomosti
-    """.split()
-)
+    """)
 
 # Capitalized words that start sentences or name days and months, never a name.
-STOP_CAPS = frozenset(
-    """
+STOP_CAPS = word_set("""
     the a an but and or so yet in on at for from with by as after before when while meanwhile
     however also still then now today yesterday tomorrow earlier later last this that these
     those it he she they we i you his her their our my its if although though despite during
@@ -110,12 +105,10 @@ STOP_CAPS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december jan feb mar apr jun jul aug sep sept
     oct nov dec mondays
-    """.split()
-)
+    """)
 
 # Places and nationalities that commonly stand where a subject could ("Moscow said").
-GEO_WORDS = frozenset(
-    """
+GEO_WORDS = word_set("""
     russia russian russians moscow kremlin ukraine ukrainian kyiv kiev belarus belarusian minsk
     kazakhstan kazakh kazakhstani astana almaty nur-sultan kyrgyzstan kyrgyz bishkek tajikistan
     tajik dushanbe uzbekistan uzbek tashkent turkmenistan armenia armenian yerevan azerbaijan
@@ -131,25 +124,21 @@ GEO_WORDS = frozenset(
     hungarian budapest serbia serbian belgrade romania bucharest bulgaria greece greek
     korea korean pyongyang seoul vietnam afghanistan afghan kabul taliban crimea donbas
     north south east west new saint san los las middle upper lower great central
-    """.split()
-)
+    """)
 
-PARTICLES = frozenset(
-    "de da di du van von der den la le bin ibn al el dos das del della ter ten y".split()
-)
+PARTICLES = word_set("de da di du van von der den la le bin ibn al el dos das del della ter ten y")
 
-MALE_TITLES = frozenset(
+MALE_TITLES = word_set(
     "mr mr. sir lord king prince duke baron count spokesman chairman congressman councilman "
-    "father brother businessman emir sultan sheikh".split()
+    "father brother businessman emir sultan sheikh"
 )
-FEMALE_TITLES = frozenset(
+FEMALE_TITLES = word_set(
     "mrs mrs. ms ms. miss mme mme. madam madame lady dame queen princess duchess baroness "
     "countess spokeswoman chairwoman congresswoman councilwoman sister businesswoman "
-    "actress".split()
+    "actress"
 )
 
-MALE_NAMES = frozenset(
-    """
+MALE_NAMES = word_set("""
     aaron abdul adam adrian ahmed ahmad alan albert alejandro aleksandr aleksei alex alexander
     alexandre alexei alexey ali amir anatoly andre andrei andres andrew andrey andriy angel
     anthony anton antonio arkady armen arnold arthur arvid ashraf attila ben benjamin bernard
@@ -169,10 +158,8 @@ MALE_NAMES = frozenset(
     stefan stephen steve steven sven thomas tim timothy tom tony valentin valery vasily viktor
     vincent vitaly vladimir vladislav volodymyr walter wang william xi yaroslav yevgeny yuri
     yury zhang nikita ilya luca joshua musa isa sasha misha kosta jonah ezra horia mircea
-    """.split()
-)
-FEMALE_NAMES = frozenset(
-    """
+    """)
+FEMALE_NAMES = word_set("""
     agnes aida alexandra alice alina alla amanda amy ana anastasia andrea angela angelina anita
     ann anna anne annalena antonia astrid barbara beatrice brigitte camille carla carmen
     caroline catherine cecile charlotte christina christine claire claudia cristina dana
@@ -186,12 +173,10 @@ FEMALE_NAMES = frozenset(
     rebecca rosa ruth sabine sandra sanna sara sarah silvia sofia sonia sophie stephanie
     susan svetlana tamara tatiana tatyana teresa theresa ulla ursula valentina valeria
     vera veronika victoria viktoria yelena yulia yuliya zara zoe zoya zuzana
-    """.split()
-)
+    """)
 
 # Plural or collective subjects: their words are not one person's statement.
-GROUP_NOUNS = frozenset(
-    """
+GROUP_NOUNS = word_set("""
     officials authorities media ministry government kremlin agency police prosecutors
     spokespeople analysts experts critics observers sources protesters demonstrators residents
     lawmakers deputies diplomats leaders ministers members military army administration
@@ -199,5 +184,4 @@ GROUP_NOUNS = frozenset(
     parliament committee council court company party group union campaigners witnesses
     officers troops commanders investigators researchers scientists economists doctors
     participants voters citizens people others some many most
-    """.split()
-)
+    """)

@@ -31,6 +31,7 @@ from statements.extraction.lexicon import (
     STOP_CAPS,
     TITLES,
     VERB_FILLERS,
+    word_set,
 )
 from statements.extraction.names import name_key, strip_patronymic, surname_keys
 
@@ -59,9 +60,9 @@ _APPOSITION_RE = re.compile(
 _VERB_AFTER_RE = re.compile(
     r"(?:\s*,[^,.;:\x00]{1,90},)?\s+(?:(?:" + VERB_FILLERS + r")\s+)*(?:not\s+)?([a-z]+)\b"
 )
-_PREPOSITIONS = frozenset(
+_PREPOSITIONS = word_set(
     "with to of for by from about against at on in into than like between among toward "
-    "towards under over via per among".split()
+    "towards under over via per among"
 )
 _SYNONYMS = {
     "chairman": "head",
@@ -79,7 +80,7 @@ _SYNONYMS = {
     "russian": "russia",
     "federation": "russia",
 }
-_ROLE_STOP = frozenset("the of for a an to at in and former then current now".split())
+_ROLE_STOP = word_set("the of for a an to at in and former then current now")
 
 
 @dataclass
@@ -172,9 +173,8 @@ def _after_function_word(nar: str, start: int) -> bool:
     return bool(_FUNCTION_BEFORE_RE.search(before))
 
 
-_CLAUSE_OPENERS = frozenset(
-    "and but while when as because after before since although though if where whereas "
-    "according".split()
+_CLAUSE_OPENERS = word_set(
+    "and but while when as because after before since although though if where whereas according"
 )
 
 
@@ -227,6 +227,7 @@ def _token_class(tok: str) -> str:
     return "name"
 
 
+_COMPOUND_RE = re.compile(r"(?:[a-z]+-)+[a-z]+|[a-z]+-based")  # "state-run", "Moscow-based"
 _PREV_WORD_RE = re.compile(r"([\w\u2019'\-\.]+)\s+$")
 
 
@@ -252,9 +253,13 @@ def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
         if w[0].isupper():
             if low in STOP_CAPS and low not in TITLES:
                 break
-        elif low not in ROLE_NOUNS and low not in TITLES and low not in ("of", "the", "for", "and"):
-            if not re.fullmatch(r"(?:[a-z]+-)+[a-z]+|[a-z]+-based", low):
-                break
+        elif (
+            low not in ROLE_NOUNS
+            and low not in TITLES
+            and low not in ("of", "the", "for", "and")
+            and not _COMPOUND_RE.fullmatch(low)
+        ):
+            break
         taken.append((wpos, w))
         pos = wpos
     taken.reverse()
@@ -300,10 +305,10 @@ def _role_tokens(role: str) -> list[str]:
     return toks
 
 
-_HEADS = frozenset(
+_HEADS = word_set(
     "head deputy spokesman minister president secretary director governor mayor ambassador "
     "envoy adviser aide official chancellor premier general commander king queen prince "
-    "speaker judge prosecutor senator lawyer critic activist".split()
+    "speaker judge prosecutor senator lawyer critic activist"
 )
 
 
@@ -385,10 +390,14 @@ class CastBuilder:
             if key in e.keys or full_key in e.keys:
                 return idx
             if last_parts & e.surnames or last_two in e.surnames:
-                if len(words) >= 2 and e.first_key and first != e.first_key:
-                    if not (e.first_key.startswith(first[:1]) and len(words[0]) <= 2):
-                        if not (first in e.first_key or e.first_key in first):
-                            continue  # another person of the same family name
+                if (
+                    len(words) >= 2
+                    and e.first_key
+                    and first != e.first_key
+                    and not (e.first_key.startswith(first[:1]) and len(words[0]) <= 2)
+                    and not (first in e.first_key or e.first_key in first)
+                ):
+                    continue  # another person of the same family name
                 cands.append(idx)
         return cands[-1] if cands else None
 
@@ -428,9 +437,14 @@ class CastBuilder:
                 return None
             if not has_title and _DETERMINER_BEFORE_RE.search(nar, max(0, start - 5), start):
                 return None  # "the Dorn Courier"
-            if not has_title and not verb_follows and _after_function_word(nar, start):
-                if words[0].lower() not in MALE_NAMES and words[0].lower() not in FEMALE_NAMES:
-                    return None  # "at Ostrava Capital", "the opposition Civic List"
+            known_first = words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES
+            if (
+                not has_title
+                and not verb_follows
+                and not known_first
+                and _after_function_word(nar, start)
+            ):
+                return None  # "at Ostrava Capital", "the opposition Civic List"
             idx = self._new_entity(words, role_words + titles)
         e = self.cast.entities[idx]
         full = strip_patronymic(" ".join(words))

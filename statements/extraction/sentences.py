@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from statements.extraction.lexicon import word_set
 from statements.extraction.quotes import Quote
 
 MASK = "\x00"
@@ -19,12 +20,10 @@ _BOUNDARY_RE = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+(?=[\"'\u201c\u00ab\u2018(\[]?[A-Z0-9\u00c0-\u00de])"
 )
 _LAST_WORD_RE = re.compile(r"(\S+)$")
-_ABBREVIATIONS = frozenset(
-    """
+_ABBREVIATIONS = word_set("""
     mr mrs ms dr prof gen lt col maj capt sgt gov sen rep st jr sr jan feb mar apr jun jul aug
     sep sept oct nov dec no vs inc corp co ltd adm cmdr gen fig approx est dept univ mt ft
-    """.split()
-)
+    """)
 
 
 @dataclass(frozen=True)

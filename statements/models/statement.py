@@ -136,6 +136,7 @@ class Statement(models.Model):
         indexes = [
             models.Index(fields=["speaker", "said_on"], name="statement_speaker_date_idx"),
             models.Index(fields=["review_status", "confidence"], name="statement_review_idx"),
+            models.Index(fields=["created_at", "id"], name="statement_created_idx"),
             models.Index(
                 fields=["said_on", "id"],
                 name="statement_public_date_idx",
