@@ -222,8 +222,13 @@ def _token_class(tok: str) -> str:
         return "acro"
     if bare in PARTICLES:
         return "particle"
-    if re.search(r"(?:ian|ese|ish|stani|ic)$", bare) and len(bare) > 5:
-        return "adj"  # nationalities: Norlandian, Kazakhstani
+    if (
+        re.search(r"(?:ian|ese|ish|stani)$", bare)
+        and len(bare) > 5
+        and bare not in MALE_NAMES
+        and bare not in FEMALE_NAMES
+    ):
+        return "adj"  # nationalities: Norlandian, Kazakhstani (not Adrian, not Dravic)
     return "name"
 
 
@@ -431,7 +436,9 @@ class CastBuilder:
             if len(words) == 1 and not has_title:
                 return None
             classes = [_token_class(w) for w in words]
-            if any(c in ("geo", "org", "stop", "acro", "adj") for c in classes):
+            # A nationality-like ending blocks only in front ("Norlandian Navy"); at the
+            # end it is a surname (Sarkissian, Kocharian).
+            if any(c in ("geo", "org", "stop", "acro") for c in classes) or classes[0] == "adj":
                 return None
             if len(words) == 1 and not (has_title and (role_words or titles)):
                 return None
