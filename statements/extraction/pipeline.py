@@ -9,7 +9,5 @@ from statements.extraction.document import ExtractedArticle, RawDocument
 
 def process(doc: RawDocument) -> ExtractedArticle:
     article = clean(doc)
-    statements, people = extract_statements(
-        article.body, article.published_on, title=article.title
-    )
+    statements, people = extract_statements(article.body, article.published_on, title=article.title)
     return ExtractedArticle(article=article, statements=tuple(statements), people=tuple(people))

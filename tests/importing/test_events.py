@@ -68,9 +68,7 @@ def test_keyword_links_respect_dates_and_keep_editor_links():
         body='"The dockers deserve better," Quist said.', published_on=date(2025, 3, 10)
     )
     inside = make_statement("The dockers deserve better,", article=article)
-    later = make_article(
-        body='"The dockers are back," Quist said.', published_on=date(2025, 6, 1)
-    )
+    later = make_article(body='"The dockers are back," Quist said.', published_on=date(2025, 6, 1))
     outside = make_statement("The dockers are back,", article=later)
     manual = make_statement("Unrelated words.", said_on=date(2025, 6, 1))
     StatementEvent.objects.create(statement=manual, event=strike, linked_by=EventLink.EDITOR)

@@ -57,7 +57,11 @@ def test_jsonl_records_follow_the_contract(archive, tmp_path):
     row = rows[0]
     assert row["text"] == "Ships sail on Friday,"
     assert row["kind"] == "direct"
-    assert row["speaker"] == {"name": "Arvid Holm", "slug": "arvid-holm", "aliases": ["Arvid Holmé"]}
+    assert row["speaker"] == {
+        "name": "Arvid Holm",
+        "slug": "arvid-holm",
+        "aliases": ["Arvid Holmé"],
+    }
     assert row["reported_by"] is None
     assert row["said_on"] == "2025-03-10"
     assert row["article"] == {

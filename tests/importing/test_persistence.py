@@ -161,9 +161,10 @@ def test_workers_give_the_same_result(write, article_text, tmp_path):
     report = import_paths([str(tmp_path / "many")], workers=2)
     assert report.ok
     assert Article.objects.count() == 4
-    assert Statement.objects.count() == 4 * Statement.objects.filter(
-        article__source_file="a0.txt"
-    ).count()
+    assert (
+        Statement.objects.count()
+        == 4 * Statement.objects.filter(article__source_file="a0.txt").count()
+    )
 
 
 def test_unknown_path_is_a_clear_error():
