@@ -156,4 +156,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # pypdf logs every repair it attempts on a damaged file; the import report
+    # already names the file that failed and why.
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }

@@ -29,6 +29,7 @@ from statements.extraction.lexicon import (
     ROLE_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
+    TIME_FILLERS,
     TITLES,
     word_set,
 )
@@ -48,7 +49,7 @@ _VERB_AFTER_RE = re.compile(
     r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},)?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
     r"earlier|repeatedly|recently|had|has|have|would|will|was|were|is|openly|publicly|bluntly|"
     r"firmly|flatly|simply|only|even|separately|subsequently|in turn|likewise|similarly|"
-    r"reportedly|already|angrily|quickly|later on)\s+)*([a-z]+)\b"
+    r"reportedly|already|angrily|quickly|later on|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
     r"(?:\s+(?:on|in|at|during)\s+(?:a|an|the|\w+day(?:\u2019s|'s)?)\b)?"
 )
 _INVERTED = (
@@ -399,12 +400,15 @@ class _Article:
         if m.kind == "pronoun":
             how = f"pronoun '{m.text}' -> '{name}'"
         elif m.kind == "role":
-            how = f"role '{m.detail}' -> '{name}'"
+            later = " (named later)" if m.forward else ""
+            how = f"role '{m.detail}' -> '{name}'{later}"
         else:
             how = f"subject '{m.text}'" if m.text == name else f"subject '{m.text}' -> '{name}'"
         conf = _CONF_ADJACENT if adjacent and not woven else _CONF_WOVEN
         if m.kind in ("pronoun", "role"):
             conf -= 0.1
+        if m.forward:
+            conf -= 0.2  # a guess from a title the article attaches to a name only later
         reporter = self._reporter(c, sent)
         return _Attribution(
             m.entity,

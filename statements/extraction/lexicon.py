@@ -46,6 +46,13 @@ VERB_FILLERS = (
     "separately|subsequently|in turn|likewise|similarly|reportedly|himself|herself|already"
 )
 
+# Time adverbials that may stand there too: "Pavel Hruby on Friday threatened".
+TIME_FILLERS = (
+    r"(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2})|(?:earlier\s+|later\s+)?(?:today|yesterday|this\s+week|"
+    r"last\s+week)"
+)
+
 # Title words inside a capitalized run ("Deputy Chairman", "Foreign Minister").
 TITLES = word_set("""
     president vice prime minister deputy chairman chairwoman chair chairperson speaker secretary

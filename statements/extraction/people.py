@@ -29,6 +29,7 @@ from statements.extraction.lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     STOP_CAPS,
+    TIME_FILLERS,
     TITLES,
     VERB_FILLERS,
     word_set,
@@ -58,7 +59,8 @@ _APPOSITION_RE = re.compile(
     r"|(?:" + _UP + r"[\w\-]*(?:\u2019|')s\s+)[^,.;:\x00]{2,80}?)(?=\s*[,.;:]|\s*$)"
 )
 _VERB_AFTER_RE = re.compile(
-    r"(?:\s*,[^,.;:\x00]{1,90},)?\s+(?:(?:" + VERB_FILLERS + r")\s+)*(?:not\s+)?([a-z]+)\b"
+    r"(?:\s*,[^,.;:\x00]{1,90},)?,?\s+(?:(?:" + VERB_FILLERS + r"|" + TIME_FILLERS + r")\s+)*"
+    r"(?:not\s+)?([a-z]+)\b"
 )
 _PREPOSITIONS = word_set(
     "with to of for by from about against at on in into than like between among toward "
@@ -94,6 +96,8 @@ class Entity:
     role: str | None = None
     gender: str | None = None
     mentions: int = 0
+    first_pos: int = 0  # where the article first names them
+    roles: list[str] = field(default_factory=list)  # every title/apposition seen
 
     def person(self) -> Person:
         return Person(name=self.name, role=self.role, gender=self.gender)
@@ -109,6 +113,7 @@ class Mention:
     possessive: bool = False
     subject: bool = True
     detail: str = ""  # for evidence: the antecedent or the role matched
+    forward: bool = False  # a role resolved to someone the article names only later
 
 
 @dataclass
@@ -336,6 +341,7 @@ class CastBuilder:
     """Reads the narration once and records people and mentions in order."""
 
     def __init__(self, nar: str, sentence_starts: list[int]):
+        self._pos = 0  # start of the mention being read
         self.nar = nar
         self.sentence_starts = sentence_starts
         self.cast = Cast()
@@ -413,6 +419,7 @@ class CastBuilder:
         if gender is None and len(toks) > 1:
             gender = _gender_of(toks[0], titles, toks[-1])
         e = Entity(
+            first_pos=self._pos,
             name=name,
             keys={name_key(name), name_key(" ".join(words))},
             surnames=surname_keys(name),
@@ -465,6 +472,7 @@ class CastBuilder:
             e.role = role
         elif fronted and not e.role:
             e.role = fronted
+        e.roles.extend(r for r in (role, fronted) if r)
         title_gender = _gender_of("", role_words + titles, "")
         if title_gender:
             e.gender = title_gender  # "Mr", "spokeswoman" outrank a guess from pronouns
@@ -474,9 +482,12 @@ class CastBuilder:
         if apposition and not possessive:
             phrase = apposition.group(1).strip()
             low = set(re.findall(r"[\w\-]+", phrase.lower()))
-            if low & ROLE_NOUNS and not e.role:
+            if low & ROLE_NOUNS:
                 phrase = re.split(r"\s+(?:who|which|that|whose)\s+", phrase)[0]
-                e.role = re.sub(r"^(?:who\s+is\s+)?(?:the|a|an)\s+", "", phrase)
+                phrase = re.sub(r"^(?:who\s+is\s+)?(?:the|a|an)\s+", "", phrase)
+                e.roles.append(phrase)  # "a retired army general" for a later "the general"
+                if not e.role:
+                    e.role = phrase
             if e.gender is None:
                 e.gender = _gender_of("", sorted(low), "")
         subject = not possessive and _subject_position(
@@ -516,10 +527,26 @@ class CastBuilder:
         for idx, e in enumerate(self.cast.entities):
             if not e.role:
                 continue
-            s = role_score(phrase, e.role)
+            s = max(role_score(phrase, r) for r in [e.role, *e.roles])
             if s > best_score or (s == best_score and s > 0):
                 best, best_score = idx, s
         return best if best_score >= 0.75 else None
+
+    def _resolve_forward(self, m: Mention) -> int | None:
+        """'She recalled that the general had told her' with the general named later.
+
+        The first person introduced after the mention whose title or apposition
+        fits; every title word of the phrase must be theirs ("the prime minister"
+        is no interior minister).
+        """
+        titled = [w for w in _role_tokens(m.detail) if w in TITLES or w in ROLE_NOUNS]
+        for idx, e in enumerate(self.cast.entities):
+            if e.first_pos <= m.start or not e.role:
+                continue
+            for r in [e.role, *e.roles]:
+                if role_score(m.detail, r) >= 0.75 and set(titled) <= set(_role_tokens(r)):
+                    return idx
+        return None
 
     def build(self) -> Cast:
         nar = self.nar
@@ -534,9 +561,18 @@ class CastBuilder:
         done: list[Mention] = []
         name_spans: list[tuple[int, int]] = []
         for pos, kind, item in events:
+            self._pos = pos
             if kind == "name":
                 mention = self._add_name(*item)
                 if mention:
+                    # "the lawyer, Ingrid Solberg, told AFP": the role is this person
+                    prev = done[-1] if done else None
+                    if (
+                        prev is not None
+                        and prev.kind == "role"
+                        and re.fullmatch(r",\s*", nar[prev.end : mention.start])
+                    ):
+                        prev.entity = mention.entity
                     done.append(mention)
                     name_spans.append((mention.start, mention.end))
             elif kind == "pronoun":
@@ -571,6 +607,10 @@ class CastBuilder:
                 done.append(
                     Mention(pos, item.end(), item.group(), "role", idx, False, subject, phrase)
                 )
+        for m in done:
+            if m.kind == "role" and m.entity is None:
+                m.entity = self._resolve_forward(m)
+                m.forward = m.entity is not None
         done.sort(key=lambda m: m.start)
         self.cast.mentions = done
         self.cast._starts = [m.start for m in done]

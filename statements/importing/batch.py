@@ -9,12 +9,13 @@ or extracted is reported and skipped; the rest of the batch goes on.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from django.db import connections, transaction
+from django.db import transaction
 
 from statements.extraction.document import ExtractedArticle
 from statements.extraction.pipeline import process
@@ -74,9 +75,9 @@ def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
         for path in files:
             yield path, parse_file(path)
         return
-    # Forked workers must not share this process's database connections.
-    connections.close_all()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Forked workers only read files and run the engine; they never touch the
+    # database, so the connection (and any transaction) stays with this process.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
         yield from zip(files, pool.map(parse_file, files, chunksize=4), strict=True)
 
 
