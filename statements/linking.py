@@ -16,6 +16,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import QuerySet
+from simple_history.utils import bulk_create_with_history
 
 from statements.models import Article, Event, EventLink, Statement, StatementEvent
 
@@ -133,7 +134,10 @@ def _link(articles: QuerySet, statements: QuerySet, events: list[Event]) -> Link
         stale += [
             (st.pk, e) for e, how in have.items() if how == EventLink.KEYWORD and e not in wanted
         ]
-    StatementEvent.objects.bulk_create(to_create, ignore_conflicts=True, batch_size=1000)
+    # With history, like every other change: editors see when a link appeared.
+    bulk_create_with_history(
+        to_create, StatementEvent, batch_size=1000, default_change_reason="keyword link"
+    )
     result.statements_linked = len(to_create)
     for sid, eid in stale:
         StatementEvent.objects.filter(

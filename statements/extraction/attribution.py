@@ -62,6 +62,9 @@ _INVERTED_RE = re.compile(
     + _INVERTED
     + r")\b(?:\s+(?:also|later|then|on\s+\w+day|in\s+a\s+statement))?\s+"
 )
+_INVERTED_APPOSITION_RE = re.compile(
+    r"(?:the|his|her|its|their|[A-Z][\w\-]*(?:\u2019|')s?)\s+[^,.;:\x00]{2,60}?,\s+"
+)
 _CUE_COMMA_RE = re.compile(r"\b(?:" + _INVERTED + r")\b[^,]*,$")  # 'Holm said, "We ...'
 _INVERSION_BEFORE = frozenset(",:\x00\u2014\u2013\n")
 _TITLE_PREFIX_RE = re.compile(r"(?:[\w\u2019'\-\.]+\s+){1,6}?(?=[A-Z])")
@@ -202,6 +205,11 @@ class _Article:
                 m = self.cast.mention_at(title.end(), nar) if title else None
                 if m is not None and m.kind != "name":
                     m = None
+            if m is None or m.possessive:  # "said Tolmachev's deputy, Yelena Kirsanova"
+                appos = _INVERTED_APPOSITION_RE.match(nar, va.end())
+                m = self.cast.mention_at(appos.end(), nar) if appos else m
+                if m is not None and m.kind != "name":
+                    m = None
             if m is not None and m.start not in seen and not m.possessive:
                 cues.append(_Cue(va.start(1), m.end, va.group(1), va.start(1), m))
                 seen.add(m.start)
@@ -248,7 +256,10 @@ class _Article:
                 return True  # "Russia - Islamic world"-like names are caught below
             prev = re.search(r"(\S+)\s*$", before)
             if (
-                prev
+                text[
+                    :1
+                ].isupper()  # a name is capitalized; 'that Tarvia "values its ..."' is speech
+                and prev
                 and prev.group(1)[0].isupper()
                 and prev.group(1)[-1].isalnum()
                 and not before.rstrip().endswith((",", ":"))
@@ -283,7 +294,7 @@ class _Article:
             for c in self.cues_in(sent):
                 if c.pos >= seg_end:
                     if _only_titles(nar[seg_end : c.pos], c):
-                        return self._from_cue(c, sent, adjacent=True)
+                        return self._relayed(q, first, c) or self._from_cue(c, sent, adjacent=True)
                     break
         blocked = self._non_person_cue_after(q, last, after)
         # 2. a cue earlier in the sentence
@@ -365,6 +376,28 @@ class _Article:
             local=False,
         )
 
+    def _relayed(self, q: Quote, first: Sentence, after: _Cue) -> _Attribution | None:
+        """'Sokol told her that his government "needs more time," she said.'
+
+        A fragment inside someone else's reported clause, with a closing cue of
+        another person: the clause's subject spoke, the closing cue relays.
+        """
+        if after.mention is None or after.mention.entity is None:
+            return None
+        before = [c for c in self.cues_in(first) if c.end <= q.open_at]
+        if not before or not self.nar[first.start : q.open_at].strip(" \x00"):
+            return None
+        c = before[-1]
+        if c.mention is None or c.mention.entity in (None, after.mention.entity):
+            return None
+        if MASK in self.nar[c.end : q.open_at] or c.verb == "according to":
+            return None
+        att = self._from_cue(c, first, adjacent=False, woven=True)
+        if att is not None:
+            att.reporter = after.mention.entity
+            att.evidence += f", relayed by '{self.cast.entities[after.mention.entity].name}'"
+        return att
+
     def _others_between(self, lo: int, hi: int, pa: _Attribution) -> bool:
         """Someone else named since the last statement makes the last speaker unclear."""
         return any(
@@ -407,6 +440,8 @@ class _Article:
         conf = _CONF_ADJACENT if adjacent and not woven else _CONF_WOVEN
         if m.kind in ("pronoun", "role"):
             conf -= 0.1
+        if self.cast.entities[m.entity].bare:
+            conf -= 0.15  # a lone surname the article never introduced
         if m.forward:
             conf -= 0.2  # a guess from a title the article attaches to a name only later
         reporter = self._reporter(c, sent)

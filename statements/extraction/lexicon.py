@@ -97,6 +97,8 @@ ORG_WORDS = word_set("""
     novosti interfax reuters bloomberg telegram facebook google twitter youtube instagram
     tiktok whatsapp telegraph guardian observer economist monitor express mirror sun star
     courier chronicle standard inquirer bulletin voice pravda izvestia kommersant vedomosti
+    sputnik kazinform tengrinews akorda rosgvardia roskomnadzor gazprom rosneft rosatom
+    kazmunaygas lukoil novaya meduza xinhua yonhap kyodo
     """)
 
 # Capitalized words that start sentences or name days and months, never a name.
@@ -131,6 +133,9 @@ GEO_WORDS = word_set("""
     hungarian budapest serbia serbian belgrade romania bucharest bulgaria greece greek
     korea korean pyongyang seoul vietnam afghanistan afghan kabul taliban crimea donbas
     north south east west new saint san los las middle upper lower great central
+    mongolia mongolian ulaanbaatar zhanaozen aktau shymkent taraz aktobe karaganda atyrau
+    taldykorgan kyzylorda mangystau osh khujand samarkand vilnius riga tallinn helsinki
+    stockholm prague bratislava sofia lisbon dublin oslo copenhagen tbilisi sukhumi
     """)
 
 PARTICLES = word_set("de da di du van von der den la le bin ibn al el dos das del della ter ten y")

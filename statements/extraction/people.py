@@ -59,7 +59,13 @@ _APPOSITION_RE = re.compile(
     r"|(?:" + _UP + r"[\w\-]*(?:\u2019|')s\s+)[^,.;:\x00]{2,80}?)(?=\s*[,.;:]|\s*$)"
 )
 _VERB_AFTER_RE = re.compile(
-    r"(?:\s*,[^,.;:\x00]{1,90},)?,?\s+(?:(?:" + VERB_FILLERS + r"|" + TIME_FILLERS + r")\s+)*"
+    r"(?:\s*,[^,.;:\x00]{1,90},)?(?:,(?=\s+(?:"
+    + TIME_FILLERS
+    + r")))?\s+(?:(?:"
+    + VERB_FILLERS
+    + r"|"
+    + TIME_FILLERS
+    + r")\s+)*"
     r"(?:not\s+)?([a-z]+)\b"
 )
 _PREPOSITIONS = word_set(
@@ -82,6 +88,18 @@ _SYNONYMS = {
     "russian": "russia",
     "federation": "russia",
 }
+# Capitalized subjects of "said" that are never one person's surname.
+_NOT_SURNAMES = (
+    GROUP_NOUNS
+    | ROLE_NOUNS
+    | TITLES
+    | word_set("""
+    everyone everybody nobody somebody someone anyone witnesses medics rescuers villagers locals
+    eyewitnesses organisers spokespeople reports polls surveys data figures statistics
+    observers campaigners workers miners unions students teachers parents families relatives
+    neighbours neighbors survivors victims lawyers prosecutors investigators judges
+    """)
+)
 _ROLE_STOP = word_set("the of for a an to at in and former then current now")
 
 
@@ -96,6 +114,7 @@ class Entity:
     role: str | None = None
     gender: str | None = None
     mentions: int = 0
+    bare: bool = False  # known only by a surname the article never introduced
     first_pos: int = 0  # where the article first names them
     roles: list[str] = field(default_factory=list)  # every title/apposition seen
 
@@ -342,6 +361,7 @@ class CastBuilder:
 
     def __init__(self, nar: str, sentence_starts: list[int]):
         self._pos = 0  # start of the mention being read
+        self._place_like: dict[str, bool] = {}
         self.nar = nar
         self.sentence_starts = sentence_starts
         self.cast = Cast()
@@ -387,6 +407,34 @@ class CastBuilder:
             titles = [t.lower() for _, t in toks[: i + 1]]
             out.append((start, end, words, titles, possessive))
         return out
+
+    def _bare_speaker(self, start: int, end: int, word: str, verb_follows: bool) -> bool:
+        """A lone capitalized word that speaks ("Holm said", "said Holm") and is no place or body."""
+        nar = self.nar
+        low = word.lower()
+        if _token_class(word) != "name" or low in _NOT_SURNAMES or len(low) < 3:
+            return False
+        if low.endswith(("stan", "land", "ia")) and not low.endswith("cia"):
+            return False  # Norland, Ostria, Tarvia: countries the word lists do not know
+        if verb_follows:
+            verb = _VERB_AFTER_RE.match(nar, end)
+            if verb is None or verb.group(1).endswith("ing"):
+                return False  # "the town of Velsk, saying ..."
+        else:
+            before = nar[max(0, start - 40) : start].rstrip()
+            verb = re.search(r"([,\x00\u2014]\s*)([a-z]+)$", before)
+            if not verb or verb.group(2) not in SPEECH_VERBS:
+                return False
+            if re.match(r"\s*(?:'s|\u2019s)", nar[end : end + 3]):
+                return False
+        # "in Ostria", "the Velsk plant" elsewhere: a place or an organisation
+        if word not in self._place_like:
+            self._place_like[word] = bool(
+                re.search(
+                    r"\b(?:in|at|into|across|near|the|The|In|At)\s+" + re.escape(word) + r"\b", nar
+                )
+            )
+        return not self._place_like[word]
 
     def _match_entity(self, words: list[str]) -> int | None:
         """The person these words name already, by full name or by surname."""
@@ -439,15 +487,19 @@ class CastBuilder:
         idx = self._match_entity(words)
         next_word = _VERB_AFTER_RE.match(nar, end)
         verb_follows = bool(next_word and next_word.group(1) in SPEECH_VERBS)
-        if idx is None:
-            if len(words) == 1 and not has_title:
+        bare = False
+        if idx is None and len(words) == 1 and not has_title:
+            # "Holm said", "..., said Holm": a surname the article never introduced
+            if not self._bare_speaker(start, end, words[0], verb_follows):
                 return None
+            bare = True
+        if idx is None:
             classes = [_token_class(w) for w in words]
             # A nationality-like ending blocks only in front ("Norlandian Navy"); at the
             # end it is a surname (Sarkissian, Kocharian).
             if any(c in ("geo", "org", "stop", "acro") for c in classes) or classes[0] == "adj":
                 return None
-            if len(words) == 1 and not (has_title and (role_words or titles)):
+            if len(words) == 1 and not bare and not (has_title and (role_words or titles)):
                 return None
             if not has_title and _DETERMINER_BEFORE_RE.search(nar, max(0, start - 5), start):
                 return None  # "the Dorn Courier"
@@ -460,9 +512,11 @@ class CastBuilder:
             ):
                 return None  # "at Ostrava Capital", "the opposition Civic List"
             idx = self._new_entity(words, role_words + titles)
+            self.cast.entities[idx].bare = bare
         e = self.cast.entities[idx]
         full = strip_patronymic(" ".join(words))
         if len(full.split()) > len(e.name.split()):
+            e.bare = False
             e.name = full
             e.keys.add(name_key(full))
             e.surnames |= surname_keys(full)

@@ -75,6 +75,8 @@ def test_keyword_links_respect_dates_and_keep_editor_links():
 
     result = link_events()
     assert result.statements_linked == 1
+    # Machine-made links are recorded in the history like editors' changes.
+    assert StatementEvent.history.filter(history_change_reason="keyword link").count() == 1
     assert set(strike.statements.all()) == {inside, manual}
     assert strike in article.events.all()
 
