@@ -65,6 +65,7 @@ _INVERTED_RE = re.compile(
 _INVERTED_APPOSITION_RE = re.compile(
     r"(?:the|his|her|its|their|[A-Z][\w\-]*(?:\u2019|')s?)\s+[^,.;:\x00]{2,60}?,\s+"
 )
+_EXCERPTS_RE = re.compile(r"\b(?:excerpts?|extracts?|transcript|full text|as follows)\b")
 _CUE_COMMA_RE = re.compile(r"\b(?:" + _INVERTED + r")\b[^,]*,$")  # 'Holm said, "We ...'
 _INVERSION_BEFORE = frozenset(",:\x00\u2014\u2013\n")
 _TITLE_PREFIX_RE = re.compile(r"(?:[\w\u2019'\-\.]+\s+){1,6}?(?=[A-Z])")
@@ -356,8 +357,15 @@ class _Article:
                         att.local = False
                     return att
                 return None
+        if first.start != self.paragraphs[first.paragraph][0]:
+            return None
+        # 4b. a paragraph announced by the one before: 'Holm said in a statement:'
+        if idx > 0 and self.sentences[idx - 1].paragraph == first.paragraph - 1:
+            att = self._announced(self.sentences[idx - 1])
+            if att is not None:
+                return att
         # 5. a paragraph that opens with an unattributed quote: the last speaker
-        if first.start != self.paragraphs[first.paragraph][0] or not previous:
+        if not previous:
             return None
         pq, pa = previous[-1]
         prev_para = self.sentences[self.sentence_at(pq.open_at)].paragraph
@@ -372,6 +380,36 @@ class _Article:
             first,
             q.open_at,
             None,
+            dated=False,
+            local=False,
+        )
+
+    def _announced(self, prev: Sentence) -> _Attribution | None:
+        """The speaker of a sentence ending in a colon, or announcing excerpts of someone's words."""
+        tail = self.nar[prev.start : prev.end].rstrip()
+        if tail.endswith(":"):
+            cues = [c for c in self.cues_in(prev) if c.mention and c.mention.entity is not None]
+            att = self._from_cue(cues[-1], prev, adjacent=True) if cues else None
+            if att is not None:
+                att.evidence += " announcing the paragraph"
+                att.local = False
+            return att
+        if not _EXCERPTS_RE.search(tail):
+            return None
+        lo = self.paragraphs[prev.paragraph][
+            0
+        ]  # "excerpts from his speech": whose is in the paragraph
+        ms = [m for m in self.cast.mentions_between(lo, prev.end) if m.entity is not None]
+        if not ms:
+            return None
+        name = self.cast.entities[ms[-1].entity].name
+        return _Attribution(
+            ms[-1].entity,
+            "",
+            f"no cue; excerpts of '{name}' announced in the previous paragraph",
+            _CONF_PREVIOUS_SENTENCE,
+            prev,
+            prev.start,
             dated=False,
             local=False,
         )

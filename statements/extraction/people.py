@@ -334,10 +334,11 @@ def _role_tokens(role: str) -> list[str]:
     return toks
 
 
+_DIPLOMATIC = word_set("foreign ambassador envoy consul diplomat")
 _HEADS = word_set(
     "head deputy spokesman minister president secretary director governor mayor ambassador "
     "envoy adviser aide official chancellor premier general commander king queen prince "
-    "speaker judge prosecutor senator lawyer critic activist"
+    "speaker judge prosecutor senator lawyer critic activist diplomat"
 )
 
 
@@ -351,6 +352,8 @@ def role_score(mention_role: str, entity_role: str) -> float:
     if head not in b:
         if head == "head" and "president" in b and len(a) <= 2:
             pass  # "the Kremlin leader" for a president
+        elif head == "diplomat" and b & _DIPLOMATIC and len(a) <= 2:
+            return 1.0  # TASS's "the diplomat" for a foreign ministry spokeswoman or an envoy
         else:
             return 0.0
     return sum(1.0 for w in a if w in b) / len(a) + 0.5

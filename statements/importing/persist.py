@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from statements.extraction.document import ExtractedArticle, Person
 from statements.extraction.document import Statement as Extracted
@@ -180,6 +181,7 @@ def _sync_statements(article: Article, extracted: ExtractedArticle, result: File
     speakers = _Speakers(extracted.people, result)
     stored = {st.extraction_key: st for st in article.statements.all()}
     seen: set[str] = set()
+    new: list[Statement] = []
     for item in extracted.statements:
         key = extraction_key(item.text)
         if key in seen:
@@ -188,8 +190,7 @@ def _sync_statements(article: Article, extracted: ExtractedArticle, result: File
         values = _machine_values(item, speakers)
         st = stored.get(key)
         if st is None:
-            Statement.objects.create(article=article, extraction_key=key, **values)
-            result.statements_created += 1
+            new.append(Statement(article=article, extraction_key=key, **values))
         elif st.edited_by_editor:
             _relocate(st, article.body)
             result.statements_kept += 1
@@ -198,6 +199,9 @@ def _sync_statements(article: Article, extracted: ExtractedArticle, result: File
                 setattr(st, f, v)
             st.save()
             result.statements_updated += 1
+    # One INSERT for the article's new statements (and one for their history).
+    bulk_create_with_history(new, Statement, default_change_reason="import")
+    result.statements_created += len(new)
     for key, st in stored.items():
         if key in seen:
             continue
