@@ -44,3 +44,19 @@ def test_production_passes_deploy_checks():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_static_files_are_hashed_and_compressed(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        DEBUG="0",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="archive.example.org",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "css/archive." in manifest  # hashed name recorded
+    hashed = [p for p in (tmp_path / "css").iterdir() if p.name.startswith("archive.")]
+    assert any(p.suffix == ".gz" for p in hashed)

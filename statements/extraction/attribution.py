@@ -73,7 +73,7 @@ _UNNAMED_SPEAKER_RE = re.compile(
     r"\b(?:a|an|one|another|some)\s+(?:[a-z\-]+\s+){0,3}?(?:had\s+|has\s+|would\s+)?"
     r"(?:told|said|says|asked|wrote|warned|shouted|added)\b"
 )
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING_RE = re.compile(r"[Aa](?<!\w[Aa])ccording to\s+")
 # A subject phrase + speech verb right after a quote, whoever the subject is.
 _ANY_CUE_AFTER_RE = re.compile(
     r"[\s,\u2014\u2013]*(?:(?:[\w\u2019'\-\.]+)\s+){1,6}?(?:also\s+|later\s+)?([a-z]+)\b"

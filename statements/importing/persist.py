@@ -84,6 +84,12 @@ class _Speakers:
                 )
 
 
+def web_url(value: str | None) -> str:
+    """Only http(s) addresses become links on the pages ("javascript:" never does)."""
+    value = (value or "").strip()
+    return value if value.lower().startswith(("http://", "https://")) else ""
+
+
 def _find_existing(extracted: ExtractedArticle) -> tuple[Article | None, bool]:
     """The stored article this one is (same content), or an earlier version of it."""
     art = extracted.article
@@ -91,8 +97,8 @@ def _find_existing(extracted: ExtractedArticle) -> tuple[Article | None, bool]:
     if same:
         return same, True
     earlier = Article.objects.filter(source_file=art.source_file)
-    if art.url:
-        earlier = Article.objects.filter(url=art.url) | earlier
+    if web_url(art.url):
+        earlier = Article.objects.filter(url=web_url(art.url)) | earlier
     return earlier.order_by("-imported_at").first(), False
 
 
@@ -117,14 +123,14 @@ def save_article(
     fields = {
         "title": art.title[:500],
         "outlet": (art.outlet or "")[:200],
-        "url": art.url or "",
+        "url": web_url(art.url)[:1000],
         "published_on": art.published_on,
         "language": art.language or "",
         "body": art.body,
         "raw_text": art.raw_text,
         "source_file": art.source_file,
         "source_format": art.format,
-        "source_links": list(art.source_links),
+        "source_links": [u for u in map(web_url, art.source_links) if u],
         "fingerprint": art.fingerprint,
     }
     if unchanged:

@@ -170,3 +170,18 @@ def test_workers_give_the_same_result(write, article_text, tmp_path):
 def test_unknown_path_is_a_clear_error():
     with pytest.raises(CommandError):
         call_command("import_articles", "/nonexistent/folder")
+
+
+def test_only_web_addresses_become_links(write, article_text, client):
+    line = {
+        "title": "Quay talks resume",
+        "url": "javascript:alert(1)",
+        "text": article_text + "\nhttps://wire.example/2025/03/10/quay\n",
+        "published": "2025-03-10",
+    }
+    import_paths([write("feed.jsonl", json.dumps(line) + "\n")])
+    article = Article.objects.get()
+    assert article.url == ""
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "javascript:" not in page
+    assert "feed.jsonl#1" in page
