@@ -98,7 +98,7 @@ ORG_WORDS = word_set("""
     tiktok whatsapp telegraph guardian observer economist monitor express mirror sun star
     courier chronicle standard inquirer bulletin voice pravda izvestia kommersant vedomosti
     sputnik kazinform tengrinews akorda rosgvardia roskomnadzor gazprom rosneft rosatom
-    kazmunaygas lukoil novaya meduza xinhua yonhap kyodo
+    kazmunaygas lukoil novaya meduza xinhua yonhap kyodo amnesty greenpeace unicef unesco
     """)
 
 # Capitalized words that start sentences or name days and months, never a name.

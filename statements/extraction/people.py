@@ -98,6 +98,7 @@ _SYNONYMS = {
     "russian": "russia",
     "federation": "russia",
 }
+_COMPANY_ENDINGS = ("gas", "neft", "prom", "atom", "bank", "energo", "telecom", "trans", "oil")
 # Capitalized subjects of "said" that are never one person's surname.
 _NOT_SURNAMES = (
     GROUP_NOUNS
@@ -267,21 +268,15 @@ def _token_class(tok: str) -> str:
 
 
 _COMPOUND_RE = re.compile(r"(?:[a-z]+-)+[a-z]+|[a-z]+-based")  # "state-run", "Moscow-based"
-_WORD_CHARS = frozenset("_\u2019'-.")
+_PREV_WORD_RE = re.compile(r"([\w\u2019'\-\.]+)\s+$")
 
 
 def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
     """The title standing right before a name ("Deputy Chairman of the ... Council")."""
-    # the word before the name, by hand: a regex search here was a hot spot
-    k = start
-    while k > 0 and nar[k - 1].isspace():
-        k -= 1
-    j = k
-    while j > 0 and (nar[j - 1].isalnum() or nar[j - 1] in _WORD_CHARS):
-        j -= 1
-    if k == start or j == k:
+    prev = _PREV_WORD_RE.search(nar, max(0, start - 40), start)
+    if prev is None:
         return None, []
-    p = nar[j:k]
+    p = prev.group(1)
     if not p[0].isupper() and p.lower() not in ROLE_NOUNS and p.lower() not in TITLES:
         return None, []  # "said Lena Varga", "met Arvid Holm": nothing to take
     lo = max(0, start - 160)
@@ -436,6 +431,8 @@ class CastBuilder:
             return False
         if low.endswith(("stan", "land", "ia")) and not low.endswith("cia"):
             return False  # Norland, Ostria, Tarvia: countries the word lists do not know
+        if low.endswith(_COMPANY_ENDINGS):
+            return False  # Kaztransgas, Rosneft, Samruk-Energo: companies
         if verb_follows:
             verb = _VERB_AFTER_RE.match(nar, end)
             if verb is None or verb.group(1).endswith("ing"):

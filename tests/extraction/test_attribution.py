@@ -294,3 +294,81 @@ def test_spans_point_into_body():
     (st,), _ = extract_statements(body, PUB)
     assert len(st.spans) == 2
     assert st.text == " ".join(body[s:e] for s, e in st.spans)
+
+
+WIRE_PATTERNS = [
+    (  # a role in apposition to the name that follows it
+        '"No warrant was shown," the lawyer, Ingrid Solberg, told reporters.',
+        [("No warrant was shown", "Ingrid Solberg", "direct", None)],
+    ),
+    (  # quote first, then role, apposition and verb
+        'Norland will respond "painfully and precisely" to the sanctions, the country\'s '
+        "foreign minister, Arvid Holm, said.",
+        [("painfully and precisely", "Arvid Holm", "partial", None)],
+    ),
+    (  # inverted verb, possessive role, apposition
+        '"The sanctions hurt them more than us," said Holm\'s deputy, Lena Varga.',
+        [("The sanctions hurt them more than us", "Lena Varga", "direct", None)],
+    ),
+    (  # a role named only in the next paragraph
+        "The president of Ostria on Tuesday defended the crackdown, saying troops had acted "
+        'to "prevent a civil war."\n\nSpeaking to lawmakers, President Ruslan Kadyrbek said '
+        "more than 4,000 people had been detained.",
+        [("prevent a civil war.", "Ruslan Kadyrbek", "partial", None)],
+    ),
+    (  # a later interior minister is not "the prime minister"
+        'The prime minister said the plan was "a disaster for the port."\n\n'
+        "Interior Minister Bogdan Kral declined to comment.",
+        [],
+    ),
+    (  # a surname the article never introduces
+        "Holm, a political analyst, said the arrest was a mistake. "
+        '"The government has made him a martyr," Holm said.',
+        [("The government has made him a martyr", "Holm", "direct", None)],
+    ),
+    (  # a lone word that is a place elsewhere in the article is no speaker
+        'Troops stayed in Kessel overnight. "Calm has returned," Kessel said.',
+        [],
+    ),
+    (  # a fragment of someone's reported clause, relayed by the closing cue
+        "Foreign Minister Clara Lindqvist spoke to Andrei Sokol on Monday. Sokol told her that "
+        'his government "needs more time," she said.',
+        [("needs more time", "Andrei Sokol", "partial", "Clara Lindqvist")],
+    ),
+    (  # a time adverbial between subject and verb
+        "The head of the miners' union, Pavel Hruby, on Friday threatened a strike. "
+        '"Our patience is exhausted."',
+        [("Our patience is exhausted.", "Pavel Hruby", "direct", None)],
+    ),
+    (  # a capitalized word before a lower-case fragment is no organisation's name
+        'Minister Arvid Holm said talks went well, adding that Tarvia "values its partnership" '
+        "with Norland.",
+        [("values its partnership", "Arvid Holm", "partial", None)],
+    ),
+    (  # a paragraph announced by a colon
+        'Arvid Holm said in a statement:\n\n"We will not yield. The port stays open."',
+        [("We will not yield. The port stays open.", "Arvid Holm", "direct", None)],
+    ),
+    (  # excerpts announced in the paragraph before
+        "President Miroslav Haek addressed the nation on Sunday. The following are excerpts "
+        'from his speech.\n\n"Citizens, the last seven days have tested us."',
+        [("Citizens, the last seven days have tested us.", "Miroslav Haek", "direct", None)],
+    ),
+    (  # TASS's "the diplomat" for a foreign ministry spokeswoman
+        "Foreign Ministry Spokeswoman Irina Bolt spoke at a briefing. "
+        '"We expect an explanation," the diplomat said.',
+        [("We expect an explanation", "Irina Bolt", "direct", None)],
+    ),
+]
+
+
+@_check(WIRE_PATTERNS)
+def test_wire_patterns(body, expected):
+    assert _run(body) == expected
+
+
+def test_guesses_are_flagged_for_review():
+    forward, _ = extract_statements(WIRE_PATTERNS[3][0], PUB)
+    bare, _ = extract_statements(WIRE_PATTERNS[5][0], PUB)
+    assert forward[0].confidence < LOW_CONFIDENCE and "named later" in forward[0].evidence
+    assert LOW_CONFIDENCE <= bare[0].confidence < 0.95
