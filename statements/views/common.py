@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import HttpRequest
 
 from statements.filters import StatementFilter, statement_facets
@@ -100,11 +100,16 @@ def statement_listing(
 
 
 def monthly_counts(qs: QuerySet) -> list[tuple[date, int]]:
-    """Statements per calendar month (undated ones left out), oldest first: one query."""
+    """Statements per calendar month, oldest first: one query.
+
+    Most articles do not say on which day words were spoken, so a statement
+    counts on the day it was said when known, else on its article's date.
+    """
     rows = (
         qs.order_by()
-        .filter(said_on__isnull=False)
-        .annotate(month=TruncMonth("said_on"))
+        .annotate(day=Coalesce("said_on", "article__published_on"))
+        .filter(day__isnull=False)
+        .annotate(month=TruncMonth("day"))
         .values("month")
         .annotate(n=Count("id"))
         .order_by("month")
