@@ -115,11 +115,13 @@ class StatementFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Words in the quote")
     speaker = SpeakerFilter(label="Speaker (name or slug)")
     event = EventFilter(label="Event (with its sub-events)")
+    # Most articles do not say on which day words were spoken: those count on
+    # the article's date (Statement.dated_on), so a range never silently drops them.
     said_from = django_filters.DateFilter(
-        field_name="said_on", lookup_expr="gte", label="Said from", widget=date_input()
+        field_name="dated_on", lookup_expr="gte", label="Said from", widget=date_input()
     )
     said_to = django_filters.DateFilter(
-        field_name="said_on", lookup_expr="lte", label="Said until", widget=date_input()
+        field_name="dated_on", lookup_expr="lte", label="Said until", widget=date_input()
     )
     published_from = django_filters.DateFilter(
         field_name="article__published_on",
@@ -256,10 +258,10 @@ class Chip:
 
 def order_statements(qs: QuerySet, sort: str) -> QuerySet:
     """A total order for every sort: ties always broken by id, so pages never overlap."""
-    said_desc = F("said_on").desc(nulls_last=True)
+    said_desc = F("dated_on").desc(nulls_last=True)
     orders = {
         "-said": [said_desc, "-id"],
-        "said": [F("said_on").asc(nulls_last=True), "id"],
+        "said": [F("dated_on").asc(nulls_last=True), "id"],
         "-published": [F("article__published_on").desc(nulls_last=True), "-id"],
         "published": [F("article__published_on").asc(nulls_last=True), "id"],
         "speaker": ["speaker__name", said_desc, "-id"],
@@ -288,8 +290,8 @@ def statement_facets(qs: QuerySet, limit: int = FACET_LIMIT) -> dict[str, list[d
         .order_by("-n", "event__name")[:limit]
     )
     years = (
-        base.filter(said_on__isnull=False)
-        .annotate(year=ExtractYear("said_on"))
+        base.filter(dated_on__isnull=False)
+        .annotate(year=ExtractYear("dated_on"))
         .values("year")
         .annotate(n=Count("id"))
         .order_by("-year")[:30]

@@ -157,8 +157,9 @@ def save_article(
     return result
 
 
-def _machine_values(item: Extracted, speakers: _Speakers) -> dict:
+def _machine_values(item: Extracted, speakers: _Speakers, article: Article) -> dict:
     return {
+        "dated_on": item.said_on or article.published_on,
         "speaker": speakers.get(item.speaker),
         "reported_by": speakers.get(item.reported_by) if item.reported_by else None,
         "text": item.text,
@@ -193,7 +194,7 @@ def _sync_statements(article: Article, extracted: ExtractedArticle, result: File
         if key in seen:
             continue
         seen.add(key)
-        values = _machine_values(item, speakers)
+        values = _machine_values(item, speakers, article)
         st = stored.get(key)
         if st is None:
             new.append(Statement(article=article, extraction_key=key, **values))

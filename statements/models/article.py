@@ -38,5 +38,10 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # Statements whose text gives no day are dated by their article.
+        self.statements.filter(said_on__isnull=True).update(dated_on=self.published_on)
+
     def get_absolute_url(self) -> str:
         return reverse("statements:article-detail", kwargs={"pk": self.pk})

@@ -43,11 +43,12 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(events__in=ids).distinct()
 
     def said_between(self, start: date | None, end: date | None) -> StatementQuerySet:
+        """Said within the range; undated words count on their article's date."""
         qs = self
         if start:
-            qs = qs.filter(said_on__gte=start)
+            qs = qs.filter(dated_on__gte=start)
         if end:
-            qs = qs.filter(said_on__lte=end)
+            qs = qs.filter(dated_on__lte=end)
         return qs
 
     def needing_review(self) -> StatementQuerySet:
@@ -96,6 +97,12 @@ class Statement(models.Model):
         max_length=10, choices=StatementKind.choices, default=StatementKind.DIRECT
     )
     said_on = models.DateField(null=True, blank=True, help_text="Empty when the text does not say.")
+    dated_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The day it was said, else its article's date: what lists sort and filter by.",
+    )
     cue = models.CharField(max_length=100, blank=True, help_text="Attribution cue: said, stressed…")
     evidence = models.CharField(max_length=500, blank=True, help_text="Why the machine chose it.")
     confidence = models.FloatField(default=1.0)
@@ -138,7 +145,7 @@ class Statement(models.Model):
             models.Index(fields=["review_status", "confidence"], name="statement_review_idx"),
             models.Index(fields=["created_at", "id"], name="statement_created_idx"),
             models.Index(
-                fields=["said_on", "id"],
+                fields=["dated_on", "id"],
                 name="statement_public_date_idx",
                 condition=~models.Q(review_status="rejected"),
             ),
@@ -146,6 +153,10 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.speaker}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.dated_on = self.said_on or self.article.published_on
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("statements:statement-detail", kwargs={"pk": self.pk})

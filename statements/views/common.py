@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import TruncMonth
 from django.http import HttpRequest
 
 from statements.filters import StatementFilter, statement_facets
@@ -107,9 +107,8 @@ def monthly_counts(qs: QuerySet) -> list[tuple[date, int]]:
     """
     rows = (
         qs.order_by()
-        .annotate(day=Coalesce("said_on", "article__published_on"))
-        .filter(day__isnull=False)
-        .annotate(month=TruncMonth("day"))
+        .filter(dated_on__isnull=False)
+        .annotate(month=TruncMonth("dated_on"))
         .values("month")
         .annotate(n=Count("id"))
         .order_by("month")

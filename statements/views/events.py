@@ -38,7 +38,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(n=Count("id"))
         .order_by("-n", "speaker__name")[:TOP_SPEAKERS]
     )
-    timeline = about.for_listing().order_by(F("said_on").asc(nulls_last=True), "id")
+    timeline = about.for_listing().order_by(F("dated_on").asc(nulls_last=True), "id")
     page = paginate(request, timeline)
     period, series = chart_series(monthly_counts(about))
     context = {

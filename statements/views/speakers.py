@@ -57,8 +57,8 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     stats = theirs.order_by().aggregate(
         total=Count("id"),
         verified=Count("id", filter=Q(review_status=ReviewStatus.VERIFIED)),
-        first=Min("said_on"),
-        last=Max("said_on"),
+        first=Min("dated_on"),
+        last=Max("dated_on"),
     )
     events = (
         StatementEvent.objects.filter(statement__in=theirs.order_by().values("pk"))

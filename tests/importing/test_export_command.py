@@ -91,7 +91,9 @@ def test_filters_match_the_public_list(archive, tmp_path):
     first, second = archive
     rows = export(tmp_path, "--event", "harbour-strike").splitlines()
     assert [json.loads(r)["id"] for r in rows] == [first.pk]
+    # Words with no stated day count on their article's date.
     rows = export(tmp_path, "--said-from", "2025-03-01", "--said-to", "2025-03-31").splitlines()
-    assert [json.loads(r)["id"] for r in rows] == [first.pk]
+    assert [json.loads(r)["id"] for r in rows] == [first.pk, second.pk]
+    assert export(tmp_path, "--said-from", "2025-03-11") == ""
     rows = export(tmp_path, "--include-rejected").splitlines()
     assert len(rows) == 3

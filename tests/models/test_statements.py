@@ -75,3 +75,15 @@ def test_context_paragraph_holds_the_quote():
     paragraph, offset = st.context_paragraph()
     assert paragraph == '"Ports are lifelines," Holm said on Monday.'
     assert article.body[offset : offset + len(paragraph)] == paragraph
+
+
+def test_statements_are_dated_by_their_words_else_their_article():
+    article = make_article(published_on=date(2025, 3, 10))
+    said = make_statement("We sail at dawn.", article=article, said_on=date(2025, 3, 8))
+    undated = make_statement("We sail at noon.", article=article, said_on=None)
+    assert (said.dated_on, undated.dated_on) == (date(2025, 3, 8), date(2025, 3, 10))
+    article.published_on = date(2025, 3, 12)  # an editor corrects the article's date
+    article.save()
+    said.refresh_from_db()
+    undated.refresh_from_db()
+    assert (said.dated_on, undated.dated_on) == (date(2025, 3, 8), date(2025, 3, 12))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -108,10 +110,19 @@ def test_sort_by_published_date(client, archive):
     ]
 
 
-def test_undated_statements_sort_last(client, archive):
-    undated = make_statement("No date here.", said_on=None)
+def test_undated_statements_sort_by_their_article_date(client, archive):
+    """Words with no stated day sort on their article's date; with no date at all, last."""
+    undated = make_statement(
+        "No date anywhere.", said_on=None, article=make_article(published_on=None)
+    )
     assert ids(client.get(URL))[-1] == undated.pk
     assert ids(client.get(URL, {"sort": "said"}))[-1] == undated.pk
+    newest = make_statement(
+        "Undated words in a new article.",
+        said_on=None,
+        article=make_article(published_on=date(2026, 1, 5)),
+    )
+    assert ids(client.get(URL))[0] == newest.pk
 
 
 def test_pagination_is_stable_on_ties(client, db, settings):
