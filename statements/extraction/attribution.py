@@ -114,12 +114,31 @@ _TERM_NOUN_AFTER_RE = re.compile(
     r"\s+(?:slogan|campaign|label|term|phrase|doctrine|law|bill|programme|program|plan|"
     r"initiative|operation|project|strategy|policy|movement|party|festival|book|film|movie|"
     r"report|documentary|hashtag|narrative|rhetoric|concept|formula|scenario|song|album|"
-    r"series|show|brand|motto|memo|tag|headline|banner|manifesto|agenda|meme|conspiracy)s?\b"
+    r"series|show|brand|motto|memo|tag|headline|banner|manifesto|agenda|meme|conspiracy|"
+    r"mechanism|system|scheme|format|model|regime|principle|package|framework|roadmap|"
+    r"document|treaty|zone|corridor|platform|quota|mission|exercise|pact|bloc|coalition|"
+    r"idea|notion|syndrome|effect|factor|tactic|technolog(?:y|ies)|card|list|register)s?\b"
 )
+# 'preparing a "road map" for the sector': a short lower-case noun phrase standing
+# where a noun would, after an article and before a preposition or the sentence's end.
+_DETERMINER_END_RE = re.compile(r"(?:^|\s)(?:a|an|the)\s*$")
+_AFTER_NOUN_PHRASE_RE = re.compile(
+    r"[\s\x00]*(?:[,.;:!?)\u2014\u2013]|$|(?:for|of|in|on|at|to|with|against|between|"
+    r"by|from|that|which|and|or|as|is|was|were|are)\b)"
+)
+# A sentence after a quote that names its speaker: "This was stated by ...".
+_NEXT_SENTENCE_CUE_RE = re.compile(
+    r"\s*(?:This|That|These words|Such (?:a |an )?[a-z]+)\s+(?:[a-z]+\s+)?(?:was|were|has been|have been)"
+    r"\s+(?:[a-z]+ly\s+)?(stated|said|announced|declared|noted|stressed|emphasi[sz]ed|written|"
+    r"posted|tweeted|voiced|expressed|made|told)\s+(?:(?:to|at|in|on|during)\s+[^,.\x00]{1,50}?\s+)?"
+    r"by\s+"
+)
+_THIS_AFTER_VERB_RE = re.compile(r"\s+(?:this|so)\b")
 _SMALL_WORDS = word_set("a an the of and or in on at to for with by from de du la le vs")
 _PUNCT_END = ".!?\u2026"
 _REPORTING_THAT_RE = re.compile(
-    r"^\s*(?:,\s*)?(?:that\s+)?(?:[A-Z][\w\u2019'\-\.]*\s+|[a-z]+\s+){0,4}$"
+    r"^\s*(?:,\s*)?(?:that\s+)?(?:(?:the|his|her|its|their)\s+[^,.;:\x00]{1,80},\s+)?"
+    r"(?:[A-Z][\w\u2019'\-\.]*\s+|[a-z]+\s+){0,4}$"
 )
 
 _CONF_ADJACENT = 0.95
@@ -246,6 +265,8 @@ class _Article:
             return True
         if len(words) <= 5 and _TERM_NOUN_AFTER_RE.match(self.nar, q.close_end):
             return True  # the "war on traffic" slogan, a "color revolution" scenario
+        if self._noun_phrase_term(q, words, before):
+            return True
         ends_sentence = text.rstrip()[-1:] in _PUNCT_END
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
         if content and not ends_sentence:
@@ -262,7 +283,23 @@ class _Article:
                 and not before.rstrip().endswith((",", ":"))
             ):
                 return True  # NCC "Name of the organisation"
-        return len(words) <= 3 and self.quoted_elsewhere(text)
+        return len(words) <= 3 and self.quoted_elsewhere(text) and not _governed_by_speech(before)
+
+    def _noun_phrase_term(self, q: Quote, words: list[str], before: str) -> bool:
+        """'a "road map" for the sector', 'the "green quota"': a name for a thing.
+
+        Not after a speech verb ('called it a "provocation" by') and not as a
+        modifier ('a "limited" time'): those are someone's words.
+        """
+        if len(words) > 3 or not all(w.islower() for w in words):
+            return False
+        if q.text(self.body).rstrip()[-1:] in _PUNCT_END:
+            return False
+        det = _DETERMINER_END_RE.search(before)
+        if det is None or not _AFTER_NOUN_PHRASE_RE.match(self.nar, q.close_end):
+            return False
+        lead = _LOWER_WORD_RE.findall(before[: det.start()])[-3:]
+        return not any(w in SPEECH_VERBS or w in SPEECH_PARTICIPLES for w in lead)
 
     def kind(self, q: Quote, sent: Sentence) -> str:
         text = q.text(self.body)
@@ -322,6 +359,10 @@ class _Article:
         lead_in = nar[first.start : q.open_at].replace(MASK, " ").strip()
         if lead_in or not (q.text(self.body)[:1].isupper() or q.text(self.body)[:1].isdigit()):
             return None
+        # 4a. the cue in the next sentence: '"...." This was stated by Holm on Monday.'
+        att, named = self._next_sentence_cue(q, last)
+        if named:
+            return att  # None when the named source is no person ("by the ministry")
         idx = self.sentence_at(q.open_at)
         if idx > 0:
             prev = self.sentences[idx - 1]
@@ -379,6 +420,62 @@ class _Article:
             dated=False,
             local=False,
         )
+
+    def _next_sentence_cue(self, q: Quote, last: Sentence) -> tuple[_Attribution | None, bool]:
+        """'"...." This was stated by Holm.' / '"...." Holm said this on Monday.'
+
+        Returns the attribution and whether the next sentence names a source at all.
+        """
+        if self.nar[q.close_end : last.end].strip(" \x00\n,.!?\u2026\"'\u201d\u2019"):
+            return None, False  # the quote does not end its sentence
+        idx = self.sentence_at(last.start)
+        if idx + 1 >= len(self.sentences):
+            return None, False
+        nxt = self.sentences[idx + 1]
+        if nxt.paragraph != last.paragraph:
+            return None, False
+        m = _NEXT_SENTENCE_CUE_RE.match(self.nar, nxt.start, nxt.end)
+        cue: _Cue | None = None
+        if m:
+            for mention in self.cast.mentions_between(m.end(), min(nxt.end, m.end() + 80)):
+                if mention.entity is None or mention.possessive or mention.kind == "pronoun":
+                    continue
+                gap = self.nar[m.end() : mention.start]
+                if MASK in gap or not _only_title_words(gap):
+                    return None, True
+                cue = _Cue(mention.start, mention.end, m.group(1), m.start(1), mention)
+                break
+        else:
+            for c in self.cues_in(nxt):
+                if c.pos > nxt.start or c.verb == "according to":
+                    break
+                if _THIS_AFTER_VERB_RE.match(self.nar, c.verb_pos + len(c.verb)):
+                    cue = c
+                break
+        if cue is None or cue.mention is None or cue.mention.entity is None:
+            return None, bool(m)
+        att = self._from_cue(cue, nxt, adjacent=False)
+        if att is not None:
+            att.evidence += " in the next sentence"
+            att.confidence = _CONF_CONTINUATION
+            att.local = False
+        return att, True
+
+    def date_of_speaker_before(self, sent: Sentence, entity: int) -> date | None:
+        """'Holm, speaking on Tuesday, denied it. "...," the chairman said.'
+
+        A cue sentence without a day takes the day of the sentence before it
+        when that one reports the same person speaking.
+        """
+        idx = self.sentence_at(sent.start)
+        if idx == 0 or self.sentences[idx - 1].paragraph != sent.paragraph:
+            return None
+        prev = self.sentences[idx - 1]
+        for c in self.cues_in(prev):
+            if c.mention is not None and c.mention.entity == entity and c.verb != "according to":
+                found, _ = date_near(self.nar, prev.start, prev.end, c.verb_pos, self.published_on)
+                return found
+        return None
 
     def _announced(self, prev: Sentence) -> _Attribution | None:
         """The speaker of a sentence ending in a colon, or announcing excerpts of someone's words."""
@@ -505,6 +602,25 @@ class _Article:
         return None
 
 
+def _governed_by_speech(before: str) -> bool:
+    """'promising travellers "no more queues"', 'calling it "a farce"': the speaker's object.
+
+    A headline may repeat such words; they stay the speaker's. 'What he called
+    "..."' marks a coinage and does not count.
+    """
+    words = re.findall(r"[\w\-\u2019']+|[^\w\s]", before.replace(MASK, " "))[-6:]
+    for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        w = words[k]
+        if w in SPEECH_VERBS or w in SPEECH_PARTICIPLES:
+            between = words[k + 1 :]
+            if any(not x.isalpha() or x.lower() in ("a", "an", "the") for x in between):
+                return False
+            return "what" not in (x.lower() for x in words[max(0, k - 2) : k])
+        if not w.isalpha() or not w.islower():
+            return False
+    return False
+
+
 def _after_term_marker(before: str) -> bool:
     tail = before.rstrip().lower()
     if not tail.endswith(_TERM_MARKERS):
@@ -515,6 +631,18 @@ def _after_term_marker(before: str) -> bool:
             if k < 0 or not (tail[k].isalnum() or tail[k] == "-"):
                 return True  # a whole word: "so-called", not "unnamed"
     return False
+
+
+def _only_title_words(gap: str) -> bool:
+    """'opposition lawmaker ', 'Deputy Foreign Minister ': nothing but a title before a name."""
+    words = gap.split()
+    return len(words) <= 6 and all(
+        w.lower().rstrip(".") in TITLES
+        or w.lower() in ROLE_NOUNS
+        or w[:1].isupper()
+        or w in ("of", "the", "for", "and", "opposition", "former", "acting")
+        for w in words
+    )
 
 
 def _only_titles(gap: str, c: _Cue) -> bool:
@@ -597,6 +725,8 @@ def _extract(
         if att.dated:
             s = att.sentence
             said_on, _ = date_near(art.nar, s.start, s.end, att.anchor, published_on)
+            if said_on is None:
+                said_on = art.date_of_speaker_before(s, att.entity)
         entity = art.cast.entities[att.entity]
         reporter = art.cast.entities[att.reporter].name if att.reporter is not None else None
         statements.append(

@@ -24,7 +24,7 @@ SPEECH_VERBS = word_set("""
     called calls accused accuses denied denies dismissed dismisses described describes praised
     praises criticized criticised criticizes criticises condemned condemns suggested suggests
     predicted predicts assured assures reiterated reiterates confirmed confirms revealed reveals
-    alleged alleges maintained maintains contended contends cautioned cautions threatened
+    informed informs reminded reminds alleged alleges maintained maintains contended contends cautioned cautions threatened
     threatens boasted boasts joked jokes quipped quips demanded demands proposed proposes blamed
     blames hailed hails slammed slams labelled labeled labels branded brands termed terms
     characterized characterised expressed voiced assessed announced appealed recounted
@@ -67,6 +67,9 @@ TITLES = word_set("""
     energy agriculture culture education emergencies ombudsman metropolitan father sister brother
     mullah president-elect premier-elect assistant counsellor counselor councillor councilman
     councilwoman mayor-elect duke duchess baron baroness count countess
+    water resources ecology environment environmental justice labour labor transport industry
+    infrastructure development investment communications tourism sport sports youth science
+    digital emergency situations protection welfare construction natural social
     """)
 
 # Lower-case role nouns: "Kremlin spokesman", "the interior minister", "the deputy head".

@@ -220,12 +220,26 @@ _FINITE_RE = re.compile(
 )
 
 
+_ROLE_MODIFIERS_RE = re.compile(
+    r"(?:\s+(?:former|acting|then|current|new|outgoing|incoming|opposition|ruling|top|senior|"
+    r"[a-z]+(?:ary|al|ian|ese|ish|ive|ic|ent|ant|ern|ist)))*$"
+)
+
+
 def _subject_position(nar: str, start: int, end: int) -> bool:
     """A name after a lower-case content word ("met Arvid Holm") is an object."""
-    before = nar[max(0, start - 30) : max(0, start)].rstrip()
+    before = nar[max(0, start - 60) : max(0, start)].rstrip()
     if not before or not before[-1].isalpha():
         return True
     word = before.split()[-1]
+    rest = before[: -len(word)] if word in ROLE_NOUNS else before
+    rest = rest[: _ROLE_MODIFIERS_RE.search(rest).start()].rstrip()
+    if rest != before:
+        # "Moldova's parliamentary speaker Ion Dragan said": look past the lower-case title
+        if not rest or not rest[-1].isalpha():
+            return True
+        word = rest.split()[-1]
+        before = rest
     prev = word.lower()
     if prev in _PREPOSITIONS:
         return False
@@ -401,9 +415,11 @@ class CastBuilder:
             possessive = False
             if classes[-1] == "poss":
                 bare = _POSSESSIVE_RE.sub("", toks[-1][1])
-                if bare and _token_class(bare) == "name":
-                    classes[-1] = "name"
+                if bare and _token_class(bare) in ("name", "adj"):
+                    classes[-1] = _token_class(bare)
                     possessive = True
+            if classes[-1] == "adj" and (len(classes) == 1 or classes[-2] == "name"):
+                classes[-1] = "name"  # a surname in -ian after a given name: Ani Gasparian
             i = end_i - 1
             while i >= 0 and classes[i] in ("name", "particle"):
                 i -= 1

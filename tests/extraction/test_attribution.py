@@ -372,3 +372,107 @@ def test_guesses_are_flagged_for_review():
     bare, _ = extract_statements(WIRE_PATTERNS[5][0], PUB)
     assert forward[0].confidence < LOW_CONFIDENCE and "named later" in forward[0].evidence
     assert LOW_CONFIDENCE <= bare[0].confidence < 0.95
+
+
+NEXT_SENTENCE_CUES = [
+    (  # TASS style: the cue in the sentence after the quote
+        "Talks resumed.\n\n"
+        '"We will not sign anything in a hurry." This was stated by opposition lawmaker '
+        "Dana Ost on Monday.",
+        [("We will not sign anything in a hurry.", "Dana Ost", "direct", None)],
+    ),
+    (
+        "Foreign Minister Tomas Rek arrived in Velsk.\n\n"
+        '"The border will stay open." Rek said this at a briefing.',
+        [("The border will stay open.", "Tomas Rek", "direct", None)],
+    ),
+    (  # a source that is no person: nobody's statement, not the last speaker's
+        '"We stay," Tomas Rek said.\n\n'
+        '"The border will stay open." This was stated by the ministry on Monday.',
+        [("We stay", "Tomas Rek", "direct", None)],
+    ),
+]
+
+
+@_check(NEXT_SENTENCE_CUES)
+def test_cue_in_the_next_sentence(body, expected):
+    assert _run(body) == expected
+
+
+SUBJECT_WITH_LOWER_CASE_TITLE = [
+    (  # possessive country, lower-case adjective and title before the name
+        "Norland's parliamentary speaker Tomas Rek on Wednesday defended the deal, calling it "
+        '"the best we could get in these circumstances."',
+        [("the best we could get in these circumstances.", "Tomas Rek", "partial", None)],
+    ),
+    (
+        "Westmark's former defence minister Dana Ost criticised the plan, calling it "
+        '"a gift to smugglers."',
+        [("a gift to smugglers.", "Dana Ost", "partial", None)],
+    ),
+]
+
+
+@_check(SUBJECT_WITH_LOWER_CASE_TITLE)
+def test_subject_after_lower_case_title(body, expected):
+    assert _run(body) == expected
+
+
+MORE_REPORTED_SPEECH = [
+    (  # a fronted role in apposition between the reporter and the speaker
+        "Dana Ost spoke to reporters. She recalled that the head of the election commission, "
+        'Tomas Rek, had told her in private: "The rules will not change."',
+        [("The rules will not change.", "Tomas Rek", "direct", "Dana Ost")],
+    ),
+    (  # "informed him that"
+        "Tomas Rek said Energy Minister Dana Ost had informed him that the price would be "
+        '"reviewed every quarter."',
+        [("reviewed every quarter.", "Dana Ost", "partial", "Tomas Rek")],
+    ),
+]
+
+
+@_check(MORE_REPORTED_SPEECH)
+def test_more_reported_speech(body, expected):
+    assert _run(body) == expected
+
+
+NOUN_PHRASE_TERMS = [
+    'Transport Minister Tomas Rek said the ministry was preparing a "road map" for the sector.',
+    'Dana Ost said the "green quota" mechanism would apply to all plants.',
+    'Tomas Rek said the "silver corridor" project was on hold.',
+]
+
+
+@pytest.mark.parametrize("body", NOUN_PHRASE_TERMS)
+def test_noun_phrase_terms_are_not_statements(body):
+    assert _run(body) == []
+
+
+HEADLINE_REPEATS_SPEAKERS_WORDS = [
+    (  # the headline quotes the words a speech participle governs: still the speaker's
+        'Norland minister promises "no more queues"',
+        'Transport Minister Tomas Rek said Tuesday, promising travellers "no more queues."',
+        [("no more queues.", "Tomas Rek", "partial", None)],
+    ),
+    (  # a term of the headline stays a term
+        'Norland fears a "velvet coup"',
+        'Tomas Rek said he would stop a "velvet coup."',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), HEADLINE_REPEATS_SPEAKERS_WORDS)
+def test_headline_repeating_a_speakers_words(title, body, expected):
+    statements, _ = extract_statements(body, PUB, title=title)
+    assert [(s.text, s.speaker, s.kind, s.reported_by) for s in statements] == expected
+
+
+def test_said_on_from_the_speakers_sentence_before():
+    body = (
+        "Election commission chairman Tomas Rek, speaking later on Monday, denied the report. "
+        '"I never met her," the commission chairman said. "All candidates are equal."'
+    )
+    statements, _ = extract_statements(body, PUB)
+    assert [s.said_on for s in statements] == [date(2023, 3, 13), date(2023, 3, 13)]

@@ -28,6 +28,21 @@ INTRODUCTIONS = [
     ("Lena Varga, the interior minister, said so.", "Lena Varga", "interior minister"),
     ("The ministry's spokeswoman, Irina Bolt, said so.", "Irina Bolt", "ministry's spokeswoman"),
     ("President Ivan Petrovich Sidorov said so.", "Ivan Sidorov", "President"),
+    (  # a portfolio of several capitalized words is the title, not the name
+        "Minister of Energy and Water Resources Tomas Rek said so.",
+        "Tomas Rek",
+        "Minister of Energy and Water Resources",
+    ),
+    (
+        "Minister of Ecology and Natural Resources Dana Ost said so.",
+        "Dana Ost",
+        "Minister of Ecology and Natural Resources",
+    ),
+    (  # a surname ending like a nationality, after a given name
+        "Norland Foreign Ministry spokeswoman Ani Vardarian said so.",
+        "Ani Vardarian",
+        "Norland Foreign Ministry spokeswoman",
+    ),
 ]
 
 
