@@ -52,6 +52,10 @@ _VERB_AFTER_RE = re.compile(
     r"reportedly|already|angrily|quickly|later on|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
     r"(?:\s+(?:on|in|at|during)\s+(?:a|an|the|\w+day(?:\u2019s|'s)?)\b)?"
 )
+_WHO_VERB_RE = re.compile(
+    r",\s+who\s+(?:(?:also|later|then|further|again|previously|earlier|repeatedly|recently|"
+    r"had|has|have|once|publicly|openly|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
+)
 _INVERTED = (
     "said|says|added|adds|explained|noted|stressed|continued|recalled|asked|wrote|told|insisted|"
     "warned|declared|stated|argued|concluded|replied|answered|remarked|observed|commented|"
@@ -146,6 +150,7 @@ _CONF_WOVEN = 0.85
 _CONF_CONTINUATION = 0.8
 _CONF_PREVIOUS_SENTENCE = 0.7
 _CONF_LAST_SPEAKER = 0.55
+_CONF_DESCRIBED = 0.5
 
 
 @dataclass
@@ -214,6 +219,20 @@ class _Article:
             if va and va.group(1) in SPEECH_VERBS:
                 cues.append(_Cue(m.start, va.end(1), va.group(1), va.start(1), m))
                 seen.add(m.start)
+            elif (
+                m.kind == "name"
+                and nar.startswith(":", m.end)
+                and (m.start == 0 or nar[m.start - 1] == "\n")
+                and m.entity is not None
+            ):
+                # an interview's answer: 'Holm: "Not yet. ..."'
+                cues.append(_Cue(m.start, m.end + 1, "answered", m.end, m))
+                seen.add(m.start)
+            elif m.kind == "name" and nar.startswith(",", m.end):
+                # 'the envoy Farhad Rezaei, who earlier warned that Tehran would "..."'
+                who = _WHO_VERB_RE.match(nar, m.end)
+                if who and who.group(1) in SPEECH_VERBS:
+                    cues.append(_Cue(who.start(1), who.end(1), who.group(1), who.start(1), m))
         for va in _INVERTED_RE.finditer(nar):
             m = self.cast.mention_at(va.end(), nar)
             if m is None:  # "said Greenwatch campaigner Lisa Moor"
@@ -563,6 +582,8 @@ class _Article:
         name = self.cast.entities[m.entity].name
         if m.kind == "pronoun":
             how = f"pronoun '{m.text}' -> '{name}'"
+        elif m.kind == "role" and m.described:
+            how = f"description '{m.detail}' -> '{name}' (named later)"
         elif m.kind == "role":
             later = " (named later)" if m.forward else ""
             how = f"role '{m.detail}' -> '{name}'{later}"
@@ -575,6 +596,8 @@ class _Article:
             conf -= 0.15  # a lone surname the article never introduced
         if m.forward:
             conf -= 0.2  # a guess from a title the article attaches to a name only later
+        if m.described:
+            conf = min(conf, _CONF_DESCRIBED)  # 'A member of the Senate' named afterwards
         reporter = self._reporter(c, sent)
         return _Attribution(
             m.entity,

@@ -113,6 +113,61 @@ _NOT_SURNAMES = (
 )
 _ROLE_STOP = word_set("the of for a an to at in and former then current now")
 
+# A lead's unnamed speaker: 'A member of the Senate committee on Wednesday criticized
+# ...', 'A senior Tajik security official said'. Only at a sentence's (or dateline's)
+# start, and only as the subject of a speech verb.
+_DESCRIBED = r"[^\S\n]*(An?)\s+((?:[\w\u2019'\-]+\s+){0,4}?(?:" + _ROLE_NOUN_ALT + r"))\b"
+_DESCRIBED_RE = re.compile(r"[.\n)\-\u2014\u2013/:]" + _DESCRIBED)
+_DESCRIBED_START_RE = re.compile(_DESCRIBED)
+_DESCRIBED_TAIL_RE = re.compile(
+    r"((?:\s+(?:of|in|at|on|for|from|with|detained|arrested|based|elected|appointed)"
+    r"\s+[^,.;:\x00\n]{1,90}?)?)"
+    r"(?:,?\s+(?:"
+    + VERB_FILLERS
+    + r"|"
+    + TIME_FILLERS
+    + r"))*\s+(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+_DESCRIBED_SYNONYMS = {
+    "senator": "senate",
+    "senators": "senate",
+    "lawmaker": "parliament",
+    "legislator": "parliament",
+    "mp": "parliament",
+    "parliamentary": "parliament",
+    "diplomatic": "diplomat",
+    "ministry": "minister",
+}
+# Words of a description too common to tie it to a person ("a senior official").
+_DESCRIBED_GENERIC = word_set("""
+    senior top high high-ranking ranking member members official officials representative
+    first deputy head state national government source close former current country
+    local regional one some another well-known leading prominent
+    """)
+_ANONYMOUS_RE = re.compile(
+    r"anonymity|not (?:authori[sz]ed|allowed) to|declined to be (?:named|identified)|"
+    r"asked not to be (?:named|identified)|on condition"
+)
+
+
+def _described_tokens(text: str) -> set[str]:
+    low = re.sub(r"\bupper\s+(?:house|chamber)\b", "senate", text.lower())
+    low = re.sub(r"\blower\s+(?:house|chamber)\b", "parliament", low)
+    out = set()
+    for w in re.findall(r"[a-z][a-z\-]+", low):
+        w = _DESCRIBED_SYNONYMS.get(w, w)
+        if w in _ROLE_STOP or w in _DESCRIBED_GENERIC or w in GEO_WORDS or len(w) < 3:
+            continue
+        if w[:5] in _GEO_STEMS:
+            continue  # nationality alone ties no one: "a Kazakh official"
+        out.add(w)
+    return out
+
+
+_GEO_STEMS = frozenset(w[:5] for w in GEO_WORDS if len(w) > 5)
+
 
 @dataclass
 class Entity:
@@ -144,6 +199,7 @@ class Mention:
     subject: bool = True
     detail: str = ""  # for evidence: the antecedent or the role matched
     forward: bool = False  # a role resolved to someone the article names only later
+    described: bool = False  # 'A member of the Senate ... said': an unnamed description
 
 
 @dataclass
@@ -635,6 +691,40 @@ class CastBuilder:
                     return idx
         return None
 
+    def _resolve_described(self, m: Mention, done: list[Mention]) -> int | None:
+        """'A member of the Senate ... said' named in the next paragraphs.
+
+        The first person introduced within the next few sentences whose title
+        or apposition shares a distinctive word with the description ("Senator
+        X, deputy chairman of the Senate committee"). A description nobody
+        matches stays an anonymous source.
+        """
+        want = _described_tokens(m.detail)
+        if not want:
+            return None
+        sent = self.sentence_of(m.start)
+        seen: set[int] = set()
+        for n in sorted(done, key=lambda x: x.start):
+            if n.kind != "name" or n.start < m.end or n.entity is None:
+                continue
+            if self.sentence_of(n.start) > sent + 4:
+                break
+            if n.entity in seen:
+                continue
+            seen.add(n.entity)
+            e = self.cast.entities[n.entity]
+            if e.first_pos < m.end and (n.end - n.start < 8 or " " not in n.text):
+                continue  # a surname of someone named before: not an introduction
+            lo = self.sentence_starts[self.sentence_of(n.start)]
+            hi = self.nar.find(".", n.end)
+            hi = n.end + 160 if hi < 0 else min(hi, n.end + 160)
+            after = self.nar[n.end : hi]
+            after = after[1:].split(",")[0] if after.startswith(",") else ""
+            context = " ".join([self.nar[max(lo, n.start - 80) : n.start], after, *e.roles])
+            if want & _described_tokens(context.replace("\x00", " ")):
+                return n.entity
+        return None
+
     def build(self) -> Cast:
         nar = self.nar
         events: list[tuple[int, str, object]] = []
@@ -644,6 +734,22 @@ class CastBuilder:
             events.append((m.start(), "pronoun", m))
         for m in _ROLE_NP_RE.finditer(nar):
             events.append((m.start(), "role", m))
+        described: list[Mention] = []
+        for m in [_DESCRIBED_START_RE.match(nar), *_DESCRIBED_RE.finditer(nar)]:
+            if m is None:
+                continue
+            tail = _DESCRIBED_TAIL_RE.match(nar, m.end())
+            if tail is None:
+                continue
+            end = m.end() + len(tail.group(1))
+            sent_end = nar.find(".", end)
+            if _ANONYMOUS_RE.search(nar, m.start(), sent_end if sent_end > 0 else len(nar)):
+                continue
+            phrase = (m.group(2) + tail.group(1)).strip()
+            described.append(
+                Mention(m.start(1), end, nar[m.start(1) : end], "role", None, False, True, phrase)
+            )
+            described[-1].described = True
         events.sort(key=lambda ev: (ev[0], ev[1] != "name"))
         done: list[Mention] = []
         name_spans: list[tuple[int, int]] = []
@@ -681,6 +787,8 @@ class CastBuilder:
                     )
                 )
             else:
+                if any(d.start <= pos < d.end for d in described):
+                    continue
                 phrase = item.group(1)
                 follow = nar[item.end() : item.end() + 40]
                 if _RUN_RE.match(follow.lstrip(" ")) and follow[:1] == " ":
@@ -690,12 +798,18 @@ class CastBuilder:
                 if name_spans and name_spans[-1][0] <= pos < name_spans[-1][1]:
                     continue
                 idx = self._resolve_role(phrase)
-                subject = _subject_position(nar, pos, item.end())
+                possessive = nar[item.end() : item.end() + 1] in ("\u2019", "'")
+                subject = not possessive and _subject_position(nar, pos, item.end())
                 done.append(
-                    Mention(pos, item.end(), item.group(), "role", idx, False, subject, phrase)
+                    Mention(pos, item.end(), item.group(), "role", idx, possessive, subject, phrase)
                 )
+        for m in described:
+            m.entity = self._resolve_described(m, done)
+            if m.entity is not None:
+                m.forward = True
+                done.append(m)
         for m in done:
-            if m.kind == "role" and m.entity is None:
+            if m.kind == "role" and m.entity is None and not m.described:
                 m.entity = self._resolve_forward(m)
                 m.forward = m.entity is not None
         done.sort(key=lambda m: m.start)

@@ -476,3 +476,78 @@ def test_said_on_from_the_speakers_sentence_before():
     )
     statements, _ = extract_statements(body, PUB)
     assert [s.said_on for s in statements] == [date(2023, 3, 13), date(2023, 3, 13)]
+
+
+DESCRIBED_IN_LEAD = [
+    (  # an unnamed description in the lead, named with a matching role afterwards
+        "A member of the Norlandian parliament's budget committee on Tuesday criticized the "
+        'plan, calling it "a gift to the banks."\n\n'
+        "Deputy Sanna Virtanen, a member of the budget committee, said the plan had been "
+        "rushed.",
+        [("a gift to the banks.", "Sanna Virtanen", "partial", None)],
+    ),
+    (  # 'upper house' for the Senate
+        "A senior member of Tarvia's upper house of parliament said on Monday that the deal was "
+        '"a trap for exporters."\n\n'
+        "Senator Aldo Brenn, deputy chairman of the Senate trade committee, said it had been "
+        "signed in a hurry.",
+        [("a trap for exporters.", "Aldo Brenn", "partial", None)],
+    ),
+    (  # an anonymous source nobody matches stays dropped
+        'A senior Western diplomat in Velden described the deal as "fragile but real."\n\n'
+        "Opposition lawmaker Jonas Pell said the vote would take place on Thursday.",
+        [],
+    ),
+]
+
+
+@_check(DESCRIBED_IN_LEAD)
+def test_descriptions_named_later(body, expected):
+    assert _run(body) == expected
+
+
+def test_description_named_later_is_low_confidence():
+    body = DESCRIBED_IN_LEAD[0][0]
+    (st,), _ = extract_statements(body, PUB)
+    assert st.confidence < 0.6
+    assert "(named later)" in st.evidence
+
+
+WHO_CLAUSES = [
+    (  # the speaker of a 'who' clause, not the sentence's subject
+        "Mara Olsen also commented on the statement by the envoy Pavel Strand, who earlier "
+        'warned that Velden would "not accept any decision taken without it."',
+        [("not accept any decision taken without it.", "Pavel Strand", "partial", None)],
+    ),
+    (
+        "Culture Minister Arne Dahl, who earlier insisted that the law would "
+        '"protect citizens from fakes," rejected the criticism on Thursday.',
+        [("protect citizens from fakes", "Arne Dahl", "partial", None)],
+    ),
+    (  # a 'who' clause between a speaker and her verb; a role's possessive is no speaker
+        "Senator Aldo Brenn said the deal was bad.\n\n"
+        "Trade Minister Liva Ozola, who has defended the deal since its signing, said the "
+        'senator\u2019s figures were "taken out of thin air."',
+        [("taken out of thin air.", "Liva Ozola", "partial", None)],
+    ),
+]
+
+
+@_check(WHO_CLAUSES)
+def test_who_clauses(body, expected):
+    assert _run(body) == expected
+
+
+INTERVIEW_ANSWERS = [
+    (  # 'Name: "..."' answers in an interview
+        "The deputy minister of water resources, Inga Berzina, answered our questions.\n\n"
+        "Question: Has the dispute been settled?\n\n"
+        'Berzina: "Not yet. The figures are still being discussed."',
+        [("Not yet. The figures are still being discussed.", "Inga Berzina", "direct", None)],
+    ),
+]
+
+
+@_check(INTERVIEW_ANSWERS)
+def test_interview_answers(body, expected):
+    assert _run(body) == expected
