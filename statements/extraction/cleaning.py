@@ -49,6 +49,13 @@ _BOILERPLATE = tuple(
 # capitalised name-like segments separated by slashes, no sentence punctuation.
 _SEGMENT = r"[A-Z][\w'’.&-]*(?:[ ][\w'’.&()-]+){0,7}"
 _CREDIT_TAIL = re.compile(rf"(?:^|(?<=[.!?)”\"])\s+)(?:{_SEGMENT})(?:\s*/\s*{_SEGMENT})+$")
+# A caption near the top credited to a press office rather than a photographer:
+# "... at a cabinet meeting. Press Service of the President" (short, no quotes).
+_AGENCY_CREDIT = re.compile(
+    r"^[^\"“”«»]{10,300}[.!?]\s+(?=[^.!?]{3,80}$)[^.!?]*\b(press (service|office|club|centre|center)"
+    r"|pool photo|handout|courtesy of)\b[^.!?]*$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*$")
 _OPEN_END = re.compile(
     r"[,;:(\[–—-]$|\b(the|a|an|and|or|of|to|in|on|for|by|with|that|at|from)$", re.I
@@ -87,11 +94,13 @@ def clean(doc: RawDocument) -> CleanArticle:
     scan = _scan_lines(text)
     words = _vocabulary(text)
     paragraphs: list[str] = []
-    for block in scan.blocks:
+    for n, block in enumerate(scan.blocks):
         if doc.format == "html":
             paragraphs.extend(block)  # trafilatura puts each paragraph on its own line
-        else:
-            paragraphs.extend(_join_lines(part, words) for part in _split_block(block))
+            continue
+        if n == 0 and doc.title is None:
+            block = _split_headline(block, paragraphs)
+        paragraphs.extend(_join_lines(part, words) for part in _split_block(block))
     paragraphs = _drop_boilerplate(paragraphs, scan)
 
     title, paragraphs = _take_title(doc, paragraphs)
@@ -168,6 +177,39 @@ def _take_out(line: str, scan: _Scan) -> bool:
     return False
 
 
+_MINOR_WORD_LIST = (
+    "a an the and or but nor for of in on at to by with from into over upon than as vs via "
+    "after before amid about against during under says say"
+)
+_MINOR_WORDS = frozenset(_MINOR_WORD_LIST.split())
+
+
+def _title_case(line: str, least: int = 1) -> bool:
+    """A headline in Title Case: every word that is not a minor one starts with a capital."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return len(content) >= least and all(w[0].isupper() for w in content)
+
+
+def _split_headline(block: list[str], paragraphs: list[str]) -> list[str]:
+    """Take a Title Case headline off the top of the first block.
+
+    In text from PDFs the headline can sit on the lines right above a caption
+    with no blank line between them; the caption goes out with its credit, and
+    must not take the headline along. The headline ends at the first line in
+    sentence case (a lower-case content word), which is where the caption starts.
+    """
+    if len(block) < 2 or not _title_case(block[0], 2) or _SENTENCE_END.search(block[0]):
+        return block
+    end = 1
+    while end < len(block) and _title_case(block[end]) and not _SENTENCE_END.search(block[end]):
+        end += 1
+    if end == len(block) or end > 3:
+        return block
+    paragraphs.append(" ".join(line.strip() for line in block[:end]))
+    return block[end:]
+
+
 def _split_block(lines: list[str]) -> list[list[str]]:
     """Split a block into paragraphs at the line breaks that are not mere wrapping."""
     if len(lines) == 1:
@@ -191,6 +233,8 @@ def _paragraph_break(line: str, following: str, width: int) -> bool:
     that ends a sentence with room to spare, or a short line before a capital
     (a subheading), ends its paragraph.
     """
+    if following.startswith("/") and "/" in line:
+        return False  # a credit wrapped before its last "/ AGENCY" segment
     if _CREDIT_TAIL.search(line):
         return True  # a photo credit closes its caption
     if _CREDIT_TAIL.match(following):
@@ -250,7 +294,7 @@ def _drop_boilerplate(paragraphs: list[str], scan: _Scan) -> list[str]:
     for paragraph in paragraphs:
         if _take_out(paragraph, scan):
             continue
-        if _CREDIT_TAIL.search(paragraph):
+        if _CREDIT_TAIL.search(paragraph) or (len(kept) < 2 and _AGENCY_CREDIT.search(paragraph)):
             scan.removed.append(paragraph)  # a photo caption ending in its credit
             continue
         kept.append(paragraph)

@@ -151,6 +151,31 @@ def test_caption_with_credit_under_headline_is_removed():
     assert article.paragraphs == ["President Anton Varga opened the new terminal on Friday."]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # headline and caption share one block: the caption must not take the headline along
+        " Norland and Ostmark Pledge Closer Ties on Border Security\n"
+        " Officials of both countries at a meeting in Marenburg. Ada Quist / Northern Wire\n\n"
+        "Norland and Ostmark agreed on Friday to run joint patrols.",
+        # a credit wrapped before its last "/ AGENCY" segment
+        " Norland and Ostmark Pledge Closer\nTies on Border Security\n"
+        " Officials of both countries at a meeting in Marenburg. Ada Quist / Northern Wire\n"
+        " / NWS\n\n"
+        "Norland and Ostmark agreed on Friday to run joint patrols.",
+        # a caption credited to a press office, not a photographer
+        " Norland and Ostmark Pledge Closer\nTies on Border Security\n"
+        " Officials of both countries at a meeting in Marenburg. Press Service of the\n"
+        "President of Norland\n\n"
+        "Norland and Ostmark agreed on Friday to run joint patrols.",
+    ],
+)
+def test_headline_and_caption_from_pdf_text(text):
+    article = from_text(text)
+    assert article.title == "Norland and Ostmark Pledge Closer Ties on Border Security"
+    assert article.paragraphs == ["Norland and Ostmark agreed on Friday to run joint patrols."]
+
+
 def test_nbsp_becomes_space_and_invisible_characters_go():
     article = from_text("Headline\n\nThe\u00a0minister\u200b said\u00ad so.\r\n")
     assert article.paragraphs == ["The minister said so."]
