@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from statements.extraction.dates import date_near
-from statements.extraction.document import KIND_DIRECT, KIND_PARTIAL, Person, Statement
+from statements.extraction.document import (
+    KIND_DIRECT,
+    KIND_PARTIAL,
+    Person,
+    Statement,
+    paragraph_bounds,
+)
 from statements.extraction.lexicon import (
     ROLE_NOUNS,
     SPEECH_PARTICIPLES,
@@ -39,7 +45,6 @@ from statements.extraction.sentences import (
     MASK,
     Sentence,
     mask_quotes,
-    paragraph_bounds,
     split_sentences,
 )
 

@@ -112,6 +112,26 @@ class Statement:
 LOW_CONFIDENCE = 0.6
 
 
+def paragraph_bounds(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of a cleaned body, whitespace trimmed.
+
+    A cleaned body has no hard wraps, so a line is a paragraph.
+    """
+    bounds = []
+    pos = 0
+    for line in body.split("\n"):
+        end = pos + len(line)
+        lo, hi = pos, end
+        while lo < hi and body[lo].isspace():
+            lo += 1
+        while hi > lo and body[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            bounds.append((lo, hi))
+        pos = end + 1
+    return bounds
+
+
 @dataclass(frozen=True)
 class ExtractedArticle:
     article: CleanArticle

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from statements.extraction.document import paragraph_bounds
+
 # Mark families: a closing mark only ends an opening mark of its own family.
 _DOUBLE, _GUILLEMET, _SINGLE = "d", "g", "s"
 
@@ -230,22 +232,6 @@ def _family_of(ch: str) -> str | None:
     return None
 
 
-def _paragraph_bounds(body: str) -> list[tuple[int, int]]:
-    bounds = []
-    pos = 0
-    for line in body.split("\n"):
-        end = pos + len(line)
-        lo, hi = pos, end
-        while lo < hi and body[lo].isspace():
-            lo += 1
-        while hi > lo and body[hi - 1].isspace():
-            hi -= 1
-        if lo < hi:
-            bounds.append((lo, hi))
-        pos = end + 1
-    return bounds
-
-
 def _content(body: str, seg: _Seg, hi: int) -> tuple[int, int]:
     start = seg.open + 1
     end = seg.close if seg.close is not None else seg.end
@@ -263,7 +249,7 @@ def find_quotes(body: str) -> list[Quote]:
     A quote that runs over paragraphs (opening mark repeated on each, closing
     only at the end) is one Quote with a span per paragraph.
     """
-    paras = _paragraph_bounds(body)
+    paras = paragraph_bounds(body)
     quotes: list[Quote] = []
     pending: Quote | None = None  # a multi-paragraph quote waiting for its next part
     for idx, (lo, hi) in enumerate(paras):

@@ -33,23 +33,6 @@ class Sentence:
     paragraph: int
 
 
-def paragraph_bounds(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line; the cleaned body has no hard wraps."""
-    bounds = []
-    pos = 0
-    for line in body.split("\n"):
-        end = pos + len(line)
-        lo, hi = pos, end
-        while lo < hi and body[lo].isspace():
-            lo += 1
-        while hi > lo and body[hi - 1].isspace():
-            hi -= 1
-        if lo < hi:
-            bounds.append((lo, hi))
-        pos = end + 1
-    return bounds
-
-
 def mask_quotes(body: str, quotes: list[Quote]) -> str:
     """The narration: every quotation, marks included, replaced by MASK characters."""
     parts = []

@@ -2,9 +2,10 @@
 
 import pytest
 
+from statements.extraction.document import paragraph_bounds
 from statements.extraction.people import build_cast
 from statements.extraction.quotes import find_quotes
-from statements.extraction.sentences import mask_quotes, paragraph_bounds, split_sentences
+from statements.extraction.sentences import mask_quotes, split_sentences
 
 
 def _cast(body: str):
