@@ -54,9 +54,23 @@ _VERB_AFTER_RE = re.compile(
     r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},)?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
     r"earlier|repeatedly|recently|had|has|have|would|will|was|were|is|openly|publicly|bluntly|"
     r"firmly|flatly|simply|only|even|separately|subsequently|in turn|likewise|similarly|"
-    r"reportedly|already|angrily|quickly|later on|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
+    r"reportedly|already|angrily|quickly|later on|quoted as|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
     r"(?:\s+(?:on|in|at|during)\s+(?:a|an|the|\w+day(?:\u2019s|'s)?)\b)?"
 )
+_OBJECT_OF_ROLE_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|press secretary|representative|"
+    r"envoy|lawyer|assistant|secretary|office|deputy)\s+(?:for|of|to)\s+"
+    r"(?:[A-Z][\w\-\.]*\s+){0,4}$"
+)
+_COLON_LEAD_RE = re.compile(
+    r"\s*((?:[Hh]is|[Hh]er)\b|[A-Z][\w\-]+(?=(?:\u2019|')s\s))(?:(?:\u2019|')s)?\s+"
+    r"(?:[a-z]+\s+)?(assessment|verdict|answer|reply|response|message|view|advice|explanation|"
+    r"conclusion|position|words|comment|argument|point|warning|reasoning|prediction|request|"
+    r"appeal|explanation|diagnosis|summary|retort|plea|demand)\s+(?:was|is|were|are)\b"
+    r"[^:\x00\n]{0,40}:"
+)
+# "As the minister put it, ...", "Holm put it bluntly: ..."
+_PUT_IT_RE = re.compile(r"\s+it\b(?:\s+[a-z]+ly)?\s*[,:\x00]")
 _WHO_VERB_RE = re.compile(
     r",\s+who\s+(?:(?:also|later|then|further|again|previously|earlier|repeatedly|recently|"
     r"had|has|have|once|publicly|openly|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
@@ -83,7 +97,7 @@ _UNNAMED_SPEAKER_RE = re.compile(
     r"\b(?:a|an|one|another|some)\s+(?:[a-z\-]+\s+){0,3}?(?:had\s+|has\s+|would\s+)?"
     r"(?:told|said|says|asked|wrote|warned|shouted|added)\b"
 )
-_ACCORDING_RE = re.compile(r"[Aa](?<!\w[Aa])ccording to\s+")
+_ACCORDING_RE = re.compile(r"(?:[Aa](?<!\w[Aa])ccording to|[Ii](?<!\w[Ii])n the words of)\s+")
 # A subject phrase + speech verb right after a quote, whoever the subject is.
 _ANY_CUE_AFTER_RE = re.compile(
     r"[\s,\u2014\u2013]*(?:(?:[\w\u2019'\-\.]+)\s+){1,6}?(?:also\s+|later\s+)?([a-z]+)\b"
@@ -221,7 +235,16 @@ class _Article:
             if m.possessive or (m.kind == "pronoun" and not m.subject):
                 continue
             va = _VERB_AFTER_RE.match(nar, m.end)
-            if va and va.group(1) in SPEECH_VERBS:
+            if (
+                va
+                and m.kind == "name"
+                and _OBJECT_OF_ROLE_RE.search(nar, max(0, m.start - 60), m.start)
+            ):
+                va = None  # "the spokesman for President Emomali Sharipov said": the spokesman
+            if va and (
+                va.group(1) in SPEECH_VERBS
+                or (va.group(1) == "put" and _PUT_IT_RE.match(nar, va.end(1)))
+            ):
                 cues.append(_Cue(m.start, va.end(1), va.group(1), va.start(1), m))
                 seen.add(m.start)
             elif (
@@ -255,6 +278,11 @@ class _Article:
                 seen.add(m.start)
         for ac in _ACCORDING_RE.finditer(nar):
             m = self.cast.mention_at(ac.end(), nar)
+            if m is None:  # "In the words of Vice Minister Timur Baimukhanov"
+                near = self.cast.mentions_between(ac.end(), ac.end() + 60)
+                m = near[0] if near and near[0].kind == "name" else None
+                if m is not None and not _only_title_words(nar[ac.end() : m.start]):
+                    m = None
             if m is not None and not m.possessive:
                 cues.append(_Cue(ac.start(), m.end, "according to", ac.start(), m))
         cues.sort(key=lambda c: c.pos)
@@ -376,6 +404,13 @@ class _Article:
                 c = _Cue(m.start, m.end, verb, m.end, m)
                 return self._from_cue(c, first, adjacent=False, woven=True)
             break
+        # 2c. 'Her verdict was simple: "..."': the words a possessive announces
+        lead = _COLON_LEAD_RE.match(nar, first.start, q.open_at)
+        if lead and not after and nar[lead.end() : q.open_at].strip(" \n") == "":
+            m = self.cast.mention_at(lead.start(1), nar)
+            if m is not None and m.entity is not None and m.kind != "role":
+                c = _Cue(m.start, lead.end(), lead.group(2), lead.start(2), m)
+                return self._from_cue(c, first, adjacent=True)
         # 3. a cue later in the sentence
         if after:
             return self._from_cue(after[0], last, adjacent=False, woven=True)

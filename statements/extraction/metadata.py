@@ -55,7 +55,9 @@ _DATE_LINE_NOISE = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"gmt|utc|msk|cet|cest|est|edt|bst|am|pm|a\.m|p\.m|"
-    r"опубликовано|обновлено|veröffentlicht|aktualisiert|publié|mis à jour)\b|\d{1,2}:\d{2}(:\d{2})?",
+    r"опубликовано|обновлено|veröffentlicht|aktualisiert|publié|mis à jour)\b|\d{1,2}:\d{2}(:\d{2})?|"
+    r"\b\d{1,2}\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|"
+    r"^[A-Z][\w .'\u2019-]{1,30}\s*\([A-Z][\w /.-]{1,20}\)\s*[-\u2013\u2014]?",
     re.I,
 )
 

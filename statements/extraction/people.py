@@ -334,11 +334,24 @@ def _token_class(tok: str) -> str:
         and bare not in FEMALE_NAMES
     ):
         return "adj"  # nationalities: Norlandian, Kazakhstani (not Adrian, not Dravic)
+    if len(bare) > 6 and bare.endswith(_ABSTRACT_ENDINGS):
+        return "org"  # "Minister of Enlightenment Aidana ...": a portfolio, not a given name
     return "name"
+
+
+_ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ness", "ology", "ities", "ism")
 
 
 _COMPOUND_RE = re.compile(r"(?:[a-z]+-)+[a-z]+|[a-z]+-based")  # "state-run", "Moscow-based"
 _PREV_WORD_RE = re.compile(r"([\w\u2019'\-\.]+)\s+$")
+
+
+# Small words inside a title: "Ambassador to Russia", "Minister of Culture and Sport".
+_ROLE_LINKS = ("of", "the", "for", "and", "to")
+# Roles held on someone else's behalf: "spokesman for President X" titles X, not the spokesman.
+_SERVING = word_set(
+    "spokesman spokeswoman spokesperson aide adviser advisor assistant representative lawyer"
+)
 
 
 def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
@@ -366,16 +379,20 @@ def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
         elif (
             low not in ROLE_NOUNS
             and low not in TITLES
-            and low not in ("of", "the", "for", "and")
+            and low not in _ROLE_LINKS
             and not _COMPOUND_RE.fullmatch(low)
         ):
             break
         taken.append((wpos, w))
         pos = wpos
     taken.reverse()
-    while taken and taken[0][1].lower() in ("of", "the", "for", "and"):
+    for k in range(len(taken) - 1, 0, -1):
+        if taken[k][1].lower() in ("for", "to", "of") and taken[k - 1][1].lower() in _SERVING:
+            taken = taken[k + 1 :]  # "spokesman for President X": X is the president
+            break
+    while taken and taken[0][1].lower() in _ROLE_LINKS:
         taken.pop(0)
-    while taken and taken[-1][1].lower() in ("of", "the", "for", "and"):
+    while taken and taken[-1][1].lower() in _ROLE_LINKS:
         taken.pop()
     lows = [w.lower().rstrip(".") for _, w in taken]
     if not any(w in TITLES or w in ROLE_NOUNS for w in lows):
@@ -424,9 +441,18 @@ _HEADS = word_set(
 )
 
 
+_SERVING_OF_RE = re.compile(r"(.*?\b(?:" + "|".join(_SERVING) + r"))\s+(?:for|to|of)\s", re.I)
+
+
+def own_role(phrase: str) -> str:
+    """'spokesman for President X' -> 'spokesman': the part of a role phrase that is the holder's."""
+    serving = _SERVING_OF_RE.match(phrase)
+    return serving.group(1) if serving else phrase
+
+
 def role_score(mention_role: str, entity_role: str) -> float:
     """How well a later role phrase ("the deputy head of ...") fits a person's title."""
-    a = _role_tokens(mention_role)
+    a = _role_tokens(own_role(mention_role))
     b = set(_role_tokens(entity_role))
     if not a or not b:
         return 0.0
@@ -434,7 +460,7 @@ def role_score(mention_role: str, entity_role: str) -> float:
     if head not in b:
         if head == "head" and "president" in b and len(a) <= 2:
             pass  # "the Kremlin leader" for a president
-        elif head == "diplomat" and b & _DIPLOMATIC and len(a) <= 2:
+        elif head in ("diplomat", "envoy") and b & _DIPLOMATIC and len(a) <= 2:
             return 1.0  # TASS's "the diplomat" for a foreign ministry spokeswoman or an envoy
         else:
             return 0.0
@@ -665,15 +691,24 @@ class CastBuilder:
                 return pool[0].entity, ents[pool[0].entity].name
         return None, ""
 
-    def _resolve_role(self, phrase: str) -> int | None:
-        best, best_score = None, 0.0
+    def _resolve_role(self, phrase: str, done: list[Mention]) -> int | None:
+        best, best_score, tied = None, 0.0, []
         for idx, e in enumerate(self.cast.entities):
             if not e.role:
                 continue
             s = max(role_score(phrase, r) for r in [e.role, *e.roles])
-            if s > best_score or (s == best_score and s > 0):
-                best, best_score = idx, s
-        return best if best_score >= 0.75 else None
+            if s > best_score:
+                best, best_score, tied = idx, s, [idx]
+            elif s == best_score and s > 0:
+                best = idx
+                tied.append(idx)
+        if best_score < 0.75:
+            return None
+        if len(tied) > 1:  # two diplomats: the one last speaking as a subject
+            for m in reversed(done):
+                if m.subject and not m.possessive and m.entity in tied:
+                    return m.entity
+        return best
 
     def _resolve_forward(self, m: Mention) -> int | None:
         """'She recalled that the general had told her' with the general named later.
@@ -682,7 +717,7 @@ class CastBuilder:
         fits; every title word of the phrase must be theirs ("the prime minister"
         is no interior minister).
         """
-        titled = [w for w in _role_tokens(m.detail) if w in TITLES or w in ROLE_NOUNS]
+        titled = [w for w in _role_tokens(own_role(m.detail)) if w in TITLES or w in ROLE_NOUNS]
         for idx, e in enumerate(self.cast.entities):
             if e.first_pos <= m.start or not e.role:
                 continue
@@ -797,7 +832,7 @@ class CastBuilder:
                         continue  # a title in front of a name, not a mention of its own
                 if name_spans and name_spans[-1][0] <= pos < name_spans[-1][1]:
                     continue
-                idx = self._resolve_role(phrase)
+                idx = self._resolve_role(phrase, done)
                 possessive = nar[item.end() : item.end() + 1] in ("\u2019", "'")
                 subject = not possessive and _subject_position(nar, pos, item.end())
                 done.append(

@@ -551,3 +551,75 @@ INTERVIEW_ANSWERS = [
 @_check(INTERVIEW_ANSWERS)
 def test_interview_answers(body, expected):
     assert _run(body) == expected
+
+
+ROLE_PHRASES = [
+    (  # a title with "to" in it; "the envoy" and "the diplomat" for an ambassador
+        "Norland's Ambassador to Armenia Arvid Holm gave an interview.\n\n"
+        'The diplomat stressed that Kessel wanted "predictability for shippers."\n\n'
+        'According to the envoy, the swap arrangements "work without interruption."',
+        [
+            ("predictability for shippers.", "Arvid Holm", "partial", None),
+            ("work without interruption.", "Arvid Holm", "partial", None),
+        ],
+    ),
+    (  # "the spokesman for President X" speaks for X: the spokesman, named later
+        "Elections will be held on time, the spokesman for President Oskar Lind said, "
+        'adding that the vote would be "strictly on schedule."\n\n'
+        '"There is no crisis," spokesman Pavel Dorn told a press conference.',
+        [
+            ("strictly on schedule.", "Pavel Dorn", "partial", None),
+            ("There is no crisis", "Pavel Dorn", "direct", None),
+        ],
+    ),
+    (  # a portfolio after "Minister of" is no given name
+        "Minister of Enlightenment Lina Sorvik spoke on Tuesday.\n\n"
+        '"We are building new schools," Sorvik said.',
+        [("We are building new schools", "Lina Sorvik", "direct", None)],
+    ),
+    (  # of two diplomats, "the diplomat" is the one who spoke last
+        "Norland's Ambassador to Armenia Arvid Holm spoke first. Deputy Foreign Minister "
+        'Pavel Dorn said the ambassador was wrong.\n\n"Nobody threatens you," the diplomat said.',
+        [("Nobody threatens you", "Pavel Dorn", "direct", None)],
+    ),
+]
+
+
+@_check(ROLE_PHRASES)
+def test_role_phrases(body, expected):
+    assert _run(body) == expected
+
+
+OTHER_CUES = [
+    (  # "put it", with a 'who' clause between
+        "Lena Varga, who heads the pensioners' group, put it bluntly: "
+        '"Nobody was invited to the hearings."',
+        [("Nobody was invited to the hearings.", "Lena Varga", "direct", None)],
+    ),
+    (
+        'Minister Lena Varga spoke.\n\nAs the minister put it, "the problem is land."',
+        [("the problem is land.", "Lena Varga", "partial", None)],
+    ),
+    (  # "In the words of" with a title before the name
+        'In the words of Vice Minister Arvid Holm, "every district needs a school."',
+        [("every district needs a school.", "Arvid Holm", "partial", None)],
+    ),
+    (  # "is quoted as saying"
+        '"Parents should not wait," Arvid Holm is quoted as saying by the press service.',
+        [("Parents should not wait", "Arvid Holm", "direct", None)],
+    ),
+    (  # a possessive announcing the words with a colon
+        "Lena Varga, a lawyer, was critical. Her assessment was simple: "
+        '"The state balances its budget on women."',
+        [("The state balances its budget on women.", "Lena Varga", "direct", None)],
+    ),
+    (  # a body's reply is no person's
+        'The ministry\u2019s reply was short: "We do not comment."',
+        [],
+    ),
+]
+
+
+@_check(OTHER_CUES)
+def test_other_cues(body, expected):
+    assert _run(body) == expected

@@ -24,6 +24,8 @@ def from_text(text: str, **fields):
         ("28.01.2025", date(2025, 1, 28)),
         ("28 \u044f\u043d\u0432\u0430\u0440\u044f 2025 \u0433.", date(2025, 1, 28)),
         ("28. Januar 2025", date(2025, 1, 28)),
+        ("March 5, 2025 3:41 PM GMT+4 Updated 2 hours ago", date(2025, 3, 5)),
+        ("Kessel (NWS) \u2013 Nov 28, 2025", date(2025, 11, 28)),
         ("The talks began on 28 January 2025 in Kessel.", None),
         ("31 February 2025", None),
     ],
