@@ -90,9 +90,13 @@ def merge_speakers(keep: Speaker, others: Iterable[Speaker]) -> MergeResult:
 class SplitResult:
     new_speaker: Speaker
     statements_moved: int = 0
+    roles_moved: int = 0
 
     def __str__(self) -> str:
-        return f"Split off {self.new_speaker}: {self.statements_moved} statements moved."
+        return (
+            f"Split off {self.new_speaker}: {self.statements_moved} statements and "
+            f"{self.roles_moved} roles moved."
+        )
 
 
 def article_uses_spelling(body: str, spelling: str) -> bool:
@@ -156,4 +160,16 @@ def split_speaker(
         st.speaker = new
         st.edited_by_editor = True
         _save(st, reason, update_fields=["speaker", "edited_by_editor", "updated_at"])
-    return SplitResult(new_speaker=new, statements_moved=len(chosen))
+
+    # A role goes along when it was reported in an article whose statements all moved.
+    articles = {st.article_id for st in chosen.values()}
+    staying = set(
+        Statement.objects.filter(speaker=speaker, article_id__in=articles).values_list(
+            "article_id", flat=True
+        )
+    )
+    roles = list(speaker.roles.filter(article_id__in=articles - staying))
+    for role in roles:
+        role.speaker = new
+        _save(role, reason)
+    return SplitResult(new_speaker=new, statements_moved=len(chosen), roles_moved=len(roles))

@@ -99,6 +99,22 @@ def test_split_function_by_spelling(db):
     assert moved.speaker == new and moved.edited_by_editor
 
 
+def test_split_takes_the_roles_reported_with_the_moved_statements(db):
+    person = make_speaker("Ilse Marrow")
+    wrong = person.add_alias("Ilse Marlow")
+    kept_article = make_article(body='Ilse Marrow said: "Tolls stay."')
+    moved_article = make_article(body='ILSE MARLOW said: "Bridges first."')
+    make_statement("Tolls stay.", speaker=person, article=kept_article)
+    make_statement("Bridges first.", speaker=person, article=moved_article)
+    SpeakerRole.objects.create(speaker=person, title="Harbour minister", article=kept_article)
+    SpeakerRole.objects.create(speaker=person, title="Bridge engineer", article=moved_article)
+
+    result = split_speaker(person, wrong, by_spelling=True)
+    assert result.roles_moved == 1
+    assert [r.title for r in result.new_speaker.roles.all()] == ["Bridge engineer"]
+    assert [r.title for r in person.roles.all()] == ["Harbour minister"]
+
+
 def test_split_refuses_the_canonical_name(db):
     person = make_speaker("Ilse Marrow")
     with pytest.raises(ValueError):
