@@ -66,7 +66,8 @@ class ImportReport:
         t = self.totals()
         lines = [
             ("Dry run: nothing was written. " if self.dry_run else "")
-            + f"{t['files']} files read; articles: {t['articles_created']} created, "
+            + f"{t['files']} file{'' if t['files'] == 1 else 's'} read; "
+            f"articles: {t['articles_created']} created, "
             f"{t['articles_updated']} updated, {t['articles_unchanged']} unchanged, "
             f"{t['failed']} failed.",
             f"Statements: {t['statements_created']} created, {t['statements_updated']} updated, "
