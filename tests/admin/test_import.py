@@ -33,7 +33,7 @@ def test_import_page_imports_and_shows_the_report(editor_client, db):
     response = editor_client.post(IMPORT, {"files": [upload("talks.txt", ARTICLE)]})
     assert response.status_code == 200
     assert "Import report" in response.text
-    assert "1 files read" in response.text
+    assert "1 file read" in response.text
     article = Article.objects.get()
     assert article.source_file == "talks.txt"  # the file's own name, not the temporary path
     assert article.statements.exists()
