@@ -97,7 +97,16 @@ _UNNAMED_SPEAKER_RE = re.compile(
     r"\b(?:a|an|one|another|some)\s+(?:[a-z\-]+\s+){0,3}?(?:had\s+|has\s+|would\s+)?"
     r"(?:told|said|says|asked|wrote|warned|shouted|added)\b"
 )
+# 'Asked by a journalist, "Will ...?", the minister said': an unnamed asker's question
+_ASKED_BY_UNNAMED_RE = re.compile(
+    r"\b[Aa]sked\s+(?:by|from)\s+(?:a|an|one|another)\s+[^\x00,:]{1,40}[,:]?\s*$"
+)
 _ACCORDING_RE = re.compile(r"(?:[Aa](?<!\w[Aa])ccording to|[Ii](?<!\w[Ii])n the words of)\s+")
+# "In her view, ...", "In Holm's opinion, ...": whose opinion follows
+_IN_VIEW_RE = re.compile(
+    r"\b[Ii]n\s+((?:his|her)\b|[A-Z][\w\-]+(?=(?:\u2019|')s\s))(?:(?:\u2019|')s)?\s+"
+    r"(?:own\s+)?(?:view|opinion|words|assessment|estimation|judg(?:e)?ment|estimate)\s*,"
+)
 # A subject phrase + speech verb right after a quote, whoever the subject is.
 _ANY_CUE_AFTER_RE = re.compile(
     r"[\s,\u2014\u2013]*(?:(?:[\w\u2019'\-\.]+)\s+){1,6}?(?:also\s+|later\s+)?([a-z]+)\b"
@@ -285,8 +294,26 @@ class _Article:
                     m = None
             if m is not None and not m.possessive:
                 cues.append(_Cue(ac.start(), m.end, "according to", ac.start(), m))
+        for iv in _IN_VIEW_RE.finditer(nar):
+            m = self.cast.mention_at(iv.start(1), nar)
+            if m is None and iv.group(1).lower() == "his":
+                m = self._his(iv.start())
+            if m is not None and m.entity is not None and m.kind != "role":
+                cues.append(_Cue(iv.start(), iv.end(), "according to", iv.start(), m))
         cues.sort(key=lambda c: c.pos)
         return cues
+
+    def _his(self, pos: int) -> Mention | None:
+        """The man 'his' refers to: the last male subject in this or the previous sentence."""
+        idx = self.sentence_at(pos)
+        lo = self.sentences[max(0, idx - 1)].start
+        for m in reversed(self.cast.mentions_between(lo, pos)):
+            if m.entity is None or not m.subject or m.possessive:
+                continue
+            if self.cast.entities[m.entity].gender in ("m", None):
+                return m
+            return None
+        return None
 
     def _quoted_texts(self) -> list[str]:
         """Folded token strings of every quote and nested quote (and the title's quotes)."""
@@ -335,7 +362,39 @@ class _Article:
                 and not before.rstrip().endswith((",", ":"))
             ):
                 return True  # NCC "Name of the organisation"
-        return len(words) <= 3 and self.quoted_elsewhere(text) and not _governed_by_speech(before)
+        return (
+            len(words) <= 3
+            and self.quoted_elsewhere(text)
+            and not _governed_by_speech(before)
+            and not self._headline_echo_of_speaker(q, text)
+        )
+
+    def _headline_echo_of_speaker(self, q: Quote, text: str) -> bool:
+        """'Holm said the case was "only the beginning"' under a headline quoting it.
+
+        Quoted once in the body, after a named speaker's cue in its sentence:
+        the headline repeats the speaker's words. A term the author quotes
+        again in the body stays a term.
+        """
+        if not self.title:
+            return False
+        key = " " + " ".join(_fold_tokens(text)) + " "
+        body_hits = 0
+        for other in self.quotes:
+            parts = [other.text(self.body)] + [self.body[a:b] for a, b in other.nested]
+            body_hits += sum(1 for t in parts if key in " " + " ".join(_fold_tokens(t)) + " ")
+        if body_hits != 1 or _DETERMINER_END_RE.search(self.nar[: q.open_at][-40:]):
+            return False  # 'stop a "velvet coup"': a noun phrase, the headline's term
+        sent = self.sentences[self.sentence_at(q.open_at)]
+        return any(
+            c.end <= q.open_at
+            and c.mention is not None
+            and c.mention.entity is not None
+            and not (c.mention.forward or c.mention.described)
+            and c.verb != "according to"
+            and MASK not in self.nar[c.end : q.open_at]
+            for c in self.cues_in(sent)
+        )
 
     def _noun_phrase_term(self, q: Quote, words: list[str], before: str) -> bool:
         """'a "road map" for the sector', 'the "green quota"': a name for a thing.
@@ -373,6 +432,10 @@ class _Article:
         cues_first = self.cues_in(first)
         cues_last = self.cues_in(last) if last is not first else cues_first
         nar = self.nar
+        if q.text(self.body).rstrip()[-1:] == "?" and _ASKED_BY_UNNAMED_RE.search(
+            nar, first.start, q.open_at
+        ):
+            return None
         # 1. a cue right after the quote (or after its first part, for a split quote)
         after = [c for c in cues_last if c.pos >= q.close_end]
         for _, seg_end in q.outer:

@@ -441,6 +441,13 @@ _HEADS = word_set(
 )
 
 
+# Professions a story uses for someone it introduced by an office or affiliation.
+_PROFESSIONS = word_set(
+    "doctor physician analyst expert economist professor researcher scientist scholar "
+    "historian sociologist academic lawyer attorney activist blogger"
+)
+
+
 _SERVING_OF_RE = re.compile(r"(.*?\b(?:" + "|".join(_SERVING) + r"))\s+(?:for|to|of)\s", re.I)
 
 
@@ -710,6 +717,27 @@ class CastBuilder:
                     return m.entity
         return best
 
+    def _paragraph_professional(self, m: Mention, done: list[Mention]) -> int | None:
+        """'"...," the doctor said' after 'The head of the centre, Bakyt Osmonov, ...'.
+
+        A profession ("the doctor", "the analyst") no title matched stands for
+        the one person the paragraph has named so far.
+        """
+        toks = _role_tokens(own_role(m.detail))
+        if not toks or toks[-1] not in _PROFESSIONS or len(toks) > 2:
+            return None
+        lo = max(self.nar.rfind("\n\n", 0, m.start), 0)
+        ents = {
+            n.entity
+            for n in done
+            if lo <= n.start < m.start and n.entity is not None and n.kind != "role"
+        }
+        if len(ents) != 1:
+            return None
+        (idx,) = ents
+        e = self.cast.entities[idx]
+        return idx if e.role or len(e.name.split()) > 1 else None
+
     def _resolve_forward(self, m: Mention) -> int | None:
         """'She recalled that the general had told her' with the general named later.
 
@@ -847,6 +875,9 @@ class CastBuilder:
             if m.kind == "role" and m.entity is None and not m.described:
                 m.entity = self._resolve_forward(m)
                 m.forward = m.entity is not None
+        for m in done:
+            if m.kind == "role" and m.entity is None and not m.described and m.subject:
+                m.entity = self._paragraph_professional(m, done)
         done.sort(key=lambda m: m.start)
         self.cast.mentions = done
         self.cast._starts = [m.start for m in done]

@@ -623,3 +623,51 @@ OTHER_CUES = [
 @_check(OTHER_CUES)
 def test_other_cues(body, expected):
     assert _run(body) == expected
+
+
+ROUND6_CASES = [
+    # "In her view," / "In his words," introduce the speaker's words
+    (
+        'Senator Ilse Marrow criticised the plan. In her view, the reform "came two years too late."',
+        [("came two years too late.", "Ilse Marrow", "partial", None)],
+    ),
+    (
+        'Former mayor Tobias Wend has been in custody since May. In his words, the case is "revenge '
+        'for my reports."',
+        [("revenge for my reports.", "Tobias Wend", "partial", None)],
+    ),
+    # a profession stands for the one person the paragraph introduced by office
+    (
+        "The head of the city's infectious disease centre, Dr. Oren Kalt, said cases were rising. "
+        '"Nobody will be forced, but everybody will be informed," the doctor said.',
+        [("Nobody will be forced, but everybody will be informed", "Oren Kalt", "direct", None)],
+    ),
+    # an unnamed journalist's question is nobody's statement; the answer is
+    (
+        'Asked by a journalist, "Will the bridge reopen?", Minister Hedda Rusk said: "It will '
+        'reopen in May."',
+        [("It will reopen in May.", "Hedda Rusk", "direct", None)],
+    ),
+]
+
+
+@_check(ROUND6_CASES)
+def test_round6_cues(body, expected):
+    assert _run(body) == expected
+
+
+def test_headline_phrase_said_by_named_speaker_in_body():
+    body = (
+        'Deputy Prosecutor Lars Emmet said on Friday the arrests were "only the beginning" of a '
+        "wider campaign."
+    )
+    statements, _ = extract_statements(body, PUB, "Prosecutor says case is 'only the beginning'")
+    assert [(s.text, s.speaker) for s in statements] == [("only the beginning", "Lars Emmet")]
+
+
+def test_headline_term_quoted_again_in_body_stays_a_term():
+    body = (
+        'Lars Emmet said the "green quota" would stay. Critics say the "green quota" hurts farmers.'
+    )
+    statements, _ = extract_statements(body, PUB, 'Emmet defends "green quota"')
+    assert statements == []
