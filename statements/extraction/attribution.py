@@ -32,6 +32,7 @@ from statements.extraction.document import (
     paragraph_bounds,
 )
 from statements.extraction.lexicon import (
+    PHRASAL_SPEECH,
     ROLE_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
@@ -51,7 +52,7 @@ from statements.extraction.sentences import (
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _VERB_AFTER_RE = re.compile(
-    r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},)?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
+    r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},|\s+\(\x00+\))?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
     r"earlier|repeatedly|recently|had|has|have|would|will|was|were|is|openly|publicly|bluntly|"
     r"firmly|flatly|simply|only|even|separately|subsequently|in turn|likewise|similarly|"
     r"reportedly|already|angrily|quickly|later on|quoted as|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
@@ -78,7 +79,8 @@ _WHO_VERB_RE = re.compile(
 _INVERTED = (
     "said|says|added|adds|explained|noted|stressed|continued|recalled|asked|wrote|told|insisted|"
     "warned|declared|stated|argued|concluded|replied|answered|remarked|observed|commented|"
-    "emphasized|emphasised|acknowledged|admitted|agreed|announced|claimed|tweeted|posted"
+    "emphasized|emphasised|acknowledged|admitted|agreed|announced|claimed|tweeted|posted|"
+    "retorted|countered|interjected|conceded|complained|joked|quipped|vowed|pledged|objected"
 )
 # Only after a comma, colon, dash or quote does a verb invert ('"...," said Holm';
 # 'Holm said Varga' does not); starting on those characters keeps the scan fast.
@@ -165,6 +167,7 @@ _NEXT_SENTENCE_CUE_RE = re.compile(
     r"posted|tweeted|voiced|expressed|made|told)\s+(?:(?:to|at|in|on|during)\s+[^,.\x00]{1,50}?\s+)?"
     r"by\s+"
 )
+_PARTICLE_RE = re.compile(r"\s+(in|back)\b")
 _THIS_AFTER_VERB_RE = re.compile(r"\s+(?:this|so)\b")
 _SMALL_WORDS = word_set("a an the of and or in on at to for with by from de du la le vs")
 _PUNCT_END = ".!?\u2026"
@@ -250,7 +253,12 @@ class _Article:
                 and _OBJECT_OF_ROLE_RE.search(nar, max(0, m.start - 60), m.start)
             ):
                 va = None  # "the spokesman for President Emomali Sharipov said": the spokesman
-            if va and (
+            particle = _PARTICLE_RE.match(nar, va.end(1)) if va else None
+            if va and particle and (va.group(1), particle.group(1)) in PHRASAL_SPEECH:
+                # 'Holm cut in: "..."', '"...," Varga shot back'
+                cues.append(_Cue(m.start, particle.end(1), va.group(1), va.start(1), m))
+                seen.add(m.start)
+            elif va and (
                 va.group(1) in SPEECH_VERBS
                 or (va.group(1) == "put" and _PUT_IT_RE.match(nar, va.end(1)))
             ):
@@ -414,7 +422,7 @@ class _Article:
 
     def kind(self, q: Quote, sent: Sentence) -> str:
         text = q.text(self.body)
-        before = self.nar[sent.start : q.open_at].replace(MASK, "").strip()
+        before = self.nar[sent.start : q.open_at].replace(MASK, "").strip(" \n\u2014\u2013")
         starts_sentence = not before or before.endswith(":")
         if not starts_sentence and before.endswith(","):
             starts_sentence = bool(_CUE_COMMA_RE.search(before)) and text[:1].isupper()
@@ -445,6 +453,15 @@ class _Article:
                     if _only_titles(nar[seg_end : c.pos], c):
                         return self._relayed(q, first, c) or self._from_cue(c, sent, adjacent=True)
                     break
+        # 1b. a quote in parentheses between subject and verb: 'Holm ("...") said'
+        for c in cues_first:
+            if (
+                c.mention is not None
+                and c.mention.end <= q.open_at
+                and c.verb_pos >= q.close_end
+                and nar[c.mention.end : q.open_at].strip() == "("
+            ):
+                return self._from_cue(c, first, adjacent=False, woven=True)
         blocked = self._non_person_cue_after(q, last, after)
         # 2. a cue earlier in the sentence
         before = [c for c in cues_first if c.end <= q.open_at]

@@ -30,7 +30,23 @@ SPEECH_VERBS = word_set("""
     characterized characterised expressed voiced assessed announced appealed recounted
     reported reports thanked thanks welcomed welcomes rejected rejects questioned questions
     mused muses shouted yelled whispered pointed went believes believed thinks thought feels felt
+    defended defends retorted retorts interrupted interjected countered objected snapped
+    protested expects
     """)
+
+# Two-word speech verbs: "cut in", "shot back" ("...," Holm shot back).
+PHRASAL_SPEECH = frozenset(
+    [
+        ("cut", "in"),
+        ("chimed", "in"),
+        ("butted", "in"),
+        ("shot", "back"),
+        ("fired", "back"),
+        ("hit", "back"),
+        ("snapped", "back"),
+        ("pushed", "back"),
+    ]
+)
 
 # Participles that carry a sentence subject's words: "Holm ..., saying that "..."".
 SPEECH_PARTICIPLES = word_set("""

@@ -339,6 +339,7 @@ def _token_class(tok: str) -> str:
     return "name"
 
 
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 _ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ness", "ology", "ities", "ism")
 
 
@@ -515,6 +516,13 @@ class CastBuilder:
             name_toks = toks[i + 1 : end_i]
             while name_toks and _token_class(name_toks[0][1]) == "particle":
                 name_toks = name_toks[1:]
+            # "Deputy of the Jogorku Kenesh Aijan Mamatkulovna Sydykbekova": a middle
+            # patronymic marks the given name just before it, whatever precedes.
+            for k in range(2, len(name_toks) - 1):
+                if name_toks[k][1].lower().endswith(_PATRONYMIC_ENDINGS):
+                    i += k - 1
+                    name_toks = name_toks[k - 1 :]
+                    break
             if not name_toks or len(name_toks) > 5:
                 continue
             start = name_toks[0][0]

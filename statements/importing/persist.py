@@ -60,14 +60,19 @@ class _Speakers:
     def get(self, name: str) -> Speaker:
         key = name_key(name)
         if key not in self.cache:
-            speaker = Speaker.objects.by_name(name)
+            speaker = Speaker.objects.by_name(name) or Speaker.objects.by_surname(name)
+            if speaker is None and (earlier := Speaker.objects.known_only_by(name)):
+                # Stored from an article that gave only the surname: now we know the full name.
+                earlier.name = name.strip()
+                earlier.save()
+                speaker = earlier
             if speaker is None:
                 person = self.people.get(key)
                 speaker = Speaker.objects.create(
                     name=name.strip(), country=(person.country or "") if person else ""
                 )
                 self.result.speakers_created += 1
-            else:
+            elif " " in key:
                 speaker.add_alias(name)
             self.cache[key] = speaker
         return self.cache[key]

@@ -36,6 +36,32 @@ class SpeakerQuerySet(models.QuerySet):
         )
         return alias.speaker if alias else None
 
+    def by_surname(self, surname: str) -> Speaker | None:
+        """The one speaker known by a full name ending in ``surname``; None if none or several.
+
+        Articles often name a person once in full and then by surname; a short
+        article may give only the surname ("Ferrant said"), and then the archive
+        can still tell who it is when exactly one person by that surname is known.
+        """
+        key = name_key(surname)
+        if not key or " " in key:
+            return None
+        ids = set(
+            SpeakerAlias.objects.filter(key__endswith=f" {key}").values_list(
+                "speaker_id", flat=True
+            )
+        )
+        return self.get(pk=ids.pop()) if len(ids) == 1 else None
+
+    def known_only_by(self, full_name: str) -> Speaker | None:
+        """A speaker stored under the bare surname of ``full_name``, with no full name yet."""
+        parts = name_key(strip_patronymic(full_name)).split()
+        if len(parts) < 2:
+            return None
+        return (
+            self.filter(aliases__key=parts[-1], description="").exclude(name__contains=" ").first()
+        )
+
     def with_statement_counts(self) -> SpeakerQuerySet:
         from statements.models.statement import ReviewStatus
 

@@ -185,3 +185,37 @@ def test_only_web_addresses_become_links(write, article_text, client):
     page = client.get(article.get_absolute_url()).content.decode()
     assert "javascript:" not in page
     assert "feed.jsonl#1" in page
+
+
+SURNAME_ONLY = """Quay talks resume
+
+11 March 2025
+
+Talks on the harbour resumed on Tuesday. "We are close to a deal," Quist said after the meeting.
+"""
+
+
+def test_surname_only_article_lands_on_the_known_speaker(write, article_text):
+    import_paths([write("harbour.txt", article_text)])
+    import_paths([write("talks.txt", SURNAME_ONLY)])
+    quist = Speaker.objects.get(name="Marta Quist")
+    assert quist.statements.count() == 2
+    assert not Speaker.objects.filter(name="Quist").exists()
+
+
+def test_full_name_found_later_completes_a_surname_only_speaker(write, article_text):
+    import_paths([write("talks.txt", SURNAME_ONLY)])
+    assert Speaker.objects.filter(name="Quist").exists()
+    import_paths([write("harbour.txt", article_text)])
+    quist = Speaker.objects.get(statements__text__startswith="We are close")
+    assert quist.name == "Marta Quist"
+    assert quist.statements.count() == 2
+    assert Speaker.objects.by_name("Quist") == quist
+
+
+def test_surname_shared_by_two_people_is_not_guessed(write, article_text):
+    make_speaker("Jonas Quist")
+    import_paths([write("harbour.txt", article_text)])
+    import_paths([write("talks.txt", SURNAME_ONLY)])
+    speaker = Speaker.objects.get(statements__text__startswith="We are close")
+    assert speaker.name == "Quist"

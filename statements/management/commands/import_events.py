@@ -31,7 +31,10 @@ class Command(BaseCommand):
                     return
         except (EventFileError, OSError) as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(str(result))
+        if options["verbosity"]:
+            self.stdout.write(str(result))
         if not options["no_link"]:
             slugs = result.created + result.updated
-            self.stdout.write(str(link_events(Event.objects.filter(slug__in=slugs))))
+            linked = link_events(Event.objects.filter(slug__in=slugs))
+            if options["verbosity"]:
+                self.stdout.write(str(linked))
