@@ -31,7 +31,8 @@ SPEECH_VERBS = word_set("""
     reported reports thanked thanks welcomed welcomes rejected rejects questioned questions
     mused muses shouted yelled whispered pointed went believes believed thinks thought feels felt
     defended defends retorted retorts interrupted interjected countered objected snapped
-    protested expects
+    protested expects reasoned elaborated wondered scoffed pleaded sighed exclaimed grumbled
+    clarified affirmed asserted summarized summarised
     """)
 
 # Two-word speech verbs: "cut in", "shot back" ("...," Holm shot back).

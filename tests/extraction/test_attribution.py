@@ -671,3 +671,56 @@ def test_headline_term_quoted_again_in_body_stays_a_term():
     )
     statements, _ = extract_statements(body, PUB, 'Emmet defends "green quota"')
     assert statements == []
+
+
+UNUSUAL_CUES = [
+    (  # 'interrupted' announces the quote of the next sentence
+        'Deputy Oskar Brandt interrupted her from his seat. "Then ask the ministers!"',
+        [("Then ask the ministers!", "Oskar Brandt", "direct", None)],
+    ),
+    (  # 'defended ... as' carries a woven fragment
+        'Finance Minister Ilse Marwood has defended the levy as a "fair compromise."',
+        [("fair compromise.", "Ilse Marwood", "partial", None)],
+    ),
+    (
+        'Opposition deputy Teodor Vasko retorted that the cabinet "is buying votes."',
+        [("is buying votes.", "Teodor Vasko", "partial", None)],
+    ),
+    (  # two-word cues: 'cut in', 'shot back'
+        'Mayor Lina Orsk had barely begun when Teodor Vasko cut in: "You never came to us!"',
+        [("You never came to us!", "Teodor Vasko", "direct", None)],
+    ),
+    (
+        'Mayor Lina Orsk spoke first. "I came every month, and you know it," Orsk shot back.',
+        [("I came every month, and you know it", "Lina Orsk", "direct", None)],
+    ),
+    (  # a quote in parentheses between the subject and the verb
+        "Teodor Vasko heads the association. "
+        'Vasko ("we are not against rules, we are against haste") said he would appeal.',
+        [("we are not against rules, we are against haste", "Teodor Vasko", "partial", None)],
+    ),
+    (  # after a semicolon, with an expectation verb
+        'The bill goes to a vote; Ilse Marwood expects it to pass "without serious changes."',
+        [("without serious changes.", "Ilse Marwood", "partial", None)],
+    ),
+    (  # a patronymic marks the name inside a long capitalized run
+        "Deputy of the Jogorku Kenesh Aizada Temirovna Ormonova criticized the delays. "
+        '"Every year we hear the same promise," she said.',
+        [("Every year we hear the same promise", "Aizada Ormonova", "direct", None)],
+    ),
+    (  # an em-dash before a guillemet quote still opens a direct quote
+        "\u2014 \u00abWe have finished the tunnels\u00bb, \u2014 Ormon Dzhusupov said.",
+        [("We have finished the tunnels", "Ormon Dzhusupov", "direct", None)],
+    ),
+]
+
+
+@_check(UNUSUAL_CUES)
+def test_unusual_cues(body, expected):
+    assert _run(body) == expected
+
+
+@pytest.mark.parametrize("verb", ["reasoned", "exclaimed", "asserted", "scoffed", "clarified"])
+def test_less_common_speech_verbs(verb):
+    body = f'"Nobody reads these reports," Teodor Vasko {verb}.'
+    assert _run(body) == [("Nobody reads these reports", "Teodor Vasko", "direct", None)]
