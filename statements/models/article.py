@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -33,7 +34,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_on", "-id"]
-        indexes = [models.Index(fields=["published_on"], name="article_published_idx")]
+        indexes = [
+            models.Index(fields=["published_on"], name="article_published_idx"),
+            # The outlet filter matches case-insensitively (iexact compares UPPER()).
+            models.Index(Upper("outlet"), name="article_outlet_upper_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title
