@@ -105,3 +105,18 @@ def test_pg_search_in_articles(client, db, postgres_only):
 def test_pg_sort_overrides_relevance(client, archive, postgres_only):
     response = client.get(URL, {"q": "the", "sort": "said"})
     assert response.context["sort_key"] == "said"
+
+
+def test_search_indexes_exist_on_postgres(db, postgres_only):
+    """Both full-text searches are backed by GIN indexes (migrations 0002 and 0008)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname IN "
+            "('statement_text_fts_idx', 'article_body_fts_idx')"
+        )
+        assert {row[0] for row in cursor.fetchall()} == {
+            "statement_text_fts_idx",
+            "article_body_fts_idx",
+        }
