@@ -58,6 +58,9 @@ _VERB_AFTER_RE = re.compile(
     r"reportedly|already|angrily|quickly|later on|quoted as|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
     r"(?:\s+(?:on|in|at|during)\s+(?:a|an|the|\w+day(?:\u2019s|'s)?)\b)?"
 )
+# The same with the fewest appositions: 'Holm, the commander, said at X, according to Y'
+# must not read ', said at X,' as a second apposition before 'according'.
+_VERB_AFTER_FEWEST_RE = re.compile(_VERB_AFTER_RE.pattern.replace("{1,3},", "{1,3}?,", 1))
 _OBJECT_OF_ROLE_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|press secretary|representative|"
     r"envoy|lawyer|assistant|secretary|office|deputy)\s+(?:for|of|to)\s+"
@@ -247,6 +250,8 @@ class _Article:
             if m.possessive or (m.kind == "pronoun" and not m.subject):
                 continue
             va = _VERB_AFTER_RE.match(nar, m.end)
+            if va and va.group(1) not in SPEECH_VERBS and va.group().startswith(","):
+                va = _VERB_AFTER_FEWEST_RE.match(nar, m.end) or va
             if (
                 va
                 and m.kind == "name"
@@ -298,7 +303,8 @@ class _Article:
             if m is None:  # "In the words of Vice Minister Timur Baimukhanov"
                 near = self.cast.mentions_between(ac.end(), ac.end() + 60)
                 m = near[0] if near and near[0].kind == "name" else None
-                if m is not None and not _only_title_words(nar[ac.end() : m.start]):
+                gap = nar[ac.end() : m.start] if m is not None else ""
+                if m is not None and (not _only_title_words(gap) or re.search(r"[.!?]\s|\n", gap)):
                     m = None
             if m is not None and not m.possessive:
                 cues.append(_Cue(ac.start(), m.end, "according to", ac.start(), m))
@@ -395,7 +401,7 @@ class _Article:
             return False  # 'stop a "velvet coup"': a noun phrase, the headline's term
         sent = self.sentences[self.sentence_at(q.open_at)]
         return any(
-            c.end <= q.open_at
+            (c.end <= q.open_at or c.pos >= q.close_end)
             and c.mention is not None
             and c.mention.entity is not None
             and not (c.mention.forward or c.mention.described)

@@ -44,6 +44,7 @@ _EXPR_RE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_DEADLINE_RE = re.compile(r"\b(?:by|until|till|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
 _REL_DAYS = {
     "yesterday": -1,
     "today": 0,
@@ -99,6 +100,8 @@ def find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int,
     for m in _EXPR_RE.finditer(text, lo, hi):
         if m.group("month") and m.group("month").lower() == "may" and not m.group("day"):
             continue
+        if _DEADLINE_RE.search(text, max(lo, m.start() - 20), m.start()):
+            continue  # "would be completed by January 19": a deadline, not a day of speech
         out.append((m.start(), m))
     return out
 

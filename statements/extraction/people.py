@@ -58,9 +58,13 @@ _PRONOUN_RE = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])(?:e|im|er)|(?<=[Ss])he)\b"
 _WORD_RE = re.compile(r"[\w\u2019'\-\.]+")
 _POSSESSIVE_RE = re.compile(r"(?:\u2019|')s?$")
 _ROLE_NOUN_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+# Official readouts capitalize the office: "the Prime Minister said", "The Head of State noted".
+_ROLE_NOUN_CAP_ALT = "|".join(
+    "[" + w[0] + w[0].upper() + "]" + w[1:] for w in sorted(ROLE_NOUNS, key=len, reverse=True)
+)
 _ROLE_NP_RE = re.compile(
-    r"[Tt](?<!\w[Tt])he\s+((?:[\w\u2019'\-]+\s+){0,4}?(?:" + _ROLE_NOUN_ALT + r")"
-    r"(?:[\s\-]+(?:" + _ROLE_NOUN_ALT + r"))*"
+    r"[Tt](?<!\w[Tt])he\s+((?:[\w\u2019'\-]+\s+){0,4}?(?:" + _ROLE_NOUN_CAP_ALT + r")"
+    r"(?:[\s\-]+(?:" + _ROLE_NOUN_CAP_ALT + r"))*"
     r"(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?" + _UP + r"[\w\u2019'\-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|the\s+|and\s+)?" + _UP + r"[\w\u2019'\-]*)*)?)\b"
 )
@@ -316,6 +320,8 @@ def _token_class(tok: str) -> str:
         return "poss"
     if low in TITLES or bare in TITLES:
         return "title"
+    if "-" in bare and all(part in TITLES for part in bare.split("-")):
+        return "title"  # hyphenated ranks: Colonel-General, Vice-Admiral
     if bare in STOP_CAPS:
         return "stop"
     if bare in ORG_WORDS:
@@ -442,6 +448,13 @@ _HEADS = word_set(
 )
 
 
+def _demonym(word: str) -> bool:
+    """'Kazakh', 'Ostrian': a nationality adjective."""
+    return word[:1].isupper() and (word.lower() in GEO_WORDS or _token_class(word) == "adj")
+
+
+_HEAD_OF_STATE = {("president",), ("head", "state")}
+
 # Professions a story uses for someone it introduced by an office or affiliation.
 _PROFESSIONS = word_set(
     "doctor physician analyst expert economist professor researcher scientist scholar "
@@ -467,7 +480,10 @@ def role_score(mention_role: str, entity_role: str) -> float:
     head = next((w for w in reversed(a) if w in _HEADS), a[-1])
     if head not in b:
         if head == "head" and "president" in b and len(a) <= 2:
-            pass  # "the Kremlin leader" for a president
+            first = own_role(mention_role).split()[0]
+            if b == {"president"} and len(a) == 2 and _demonym(first):
+                return 0.75  # "the Kazakh leader" for a plain "President X"
+            # "the Kremlin leader" for a president
         elif head in ("diplomat", "envoy") and b & _DIPLOMATIC and len(a) <= 2:
             return 1.0  # TASS's "the diplomat" for a foreign ministry spokeswoman or an envoy
         else:
@@ -746,6 +762,23 @@ class CastBuilder:
         e = self.cast.entities[idx]
         return idx if e.role or len(e.name.split()) > 1 else None
 
+    def _readout_head(self, m: Mention, done: list[Mention]) -> int | None:
+        """'The President noted ...' in a readout that opens 'Holm received ...'.
+
+        An official readout names its head of state once, without a title,
+        and then calls them "the President" or "the Head of State" (capitalized):
+        the first person the article names, when nobody else holds that office.
+        """
+        if not m.detail[:1].isupper() or _role_tokens(m.detail) not in _HEAD_OF_STATE:
+            return None
+        first = next((n for n in done if n.kind == "name" and n.entity is not None), None)
+        if first is None or first.start > m.start:
+            return None
+        e = self.cast.entities[first.entity]
+        if len(e.name.split()) < 2 or (e.role and "president" not in _role_tokens(e.role)):
+            return None
+        return first.entity
+
     def _resolve_forward(self, m: Mention) -> int | None:
         """'She recalled that the general had told her' with the general named later.
 
@@ -886,6 +919,8 @@ class CastBuilder:
         for m in done:
             if m.kind == "role" and m.entity is None and not m.described and m.subject:
                 m.entity = self._paragraph_professional(m, done)
+            if m.kind == "role" and m.entity is None and not m.described and m.subject:
+                m.entity = self._readout_head(m, done)
         done.sort(key=lambda m: m.start)
         self.cast.mentions = done
         self.cast._starts = [m.start for m in done]

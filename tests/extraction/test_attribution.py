@@ -724,3 +724,57 @@ def test_unusual_cues(body, expected):
 def test_less_common_speech_verbs(verb):
     body = f'"Nobody reads these reports," Teodor Vasko {verb}.'
     assert _run(body) == [("Nobody reads these reports", "Teodor Vasko", "direct", None)]
+
+
+READOUTS_AND_RANKS = [
+    # an official readout: the untitled protagonist becomes "the President", "the Head of State"
+    (
+        "Arvid Holm received Prime Minister Lena Varga.\n\n"
+        'The President noted that the cabinet must act "quickly and without delays" '
+        "in the north.\n\n"
+        '"All requests will be answered within a week," the Prime Minister said.\n\n'
+        'The Head of State emphasized that "nobody will be left alone with their problems."',
+        [
+            ("quickly and without delays", "Arvid Holm", "partial", None),
+            ("All requests will be answered within a week", "Lena Varga", "direct", None),
+            ("nobody will be left alone with their problems.", "Arvid Holm", "partial", None),
+        ],
+    ),
+    # a hyphenated rank is a title, not a given name
+    (
+        '"The task is done," Colonel-General Piotr Zaleski said.',
+        [("The task is done", "Piotr Zaleski", "direct", None)],
+    ),
+    # ', said at X, according to Y': one apposition, then the verb
+    (
+        '"The task is done," Piotr Zaleski, commander of the Norland force, said at a '
+        "ceremony in Velsk, according to the Tarvia Daily.\n\n"
+        "Holm thanked the troops.",
+        [("The task is done", "Piotr Zaleski", "direct", None)],
+    ),
+    # "the Ostrian leader" for a plain "President X" named earlier, not a chief named later
+    (
+        "The troops left at President Arvid Holm\u2019s request.\n\n"
+        '"We will never forget this help," the Ostrian leader said.\n\n'
+        "Former security chief Karl Brenner was arrested on Monday.",
+        [("We will never forget this help", "Arvid Holm", "direct", None)],
+    ),
+]
+
+
+@_check(READOUTS_AND_RANKS)
+def test_readouts_and_ranks(body, expected):
+    assert _run(body) == expected
+
+
+def test_headline_word_with_its_speaker_after_it():
+    """'... amount to "hysteria", spokeswoman X said': the headline repeats her word."""
+    body = (
+        'Foreign reactions amount to "hysteria", Norland Foreign Ministry spokeswoman '
+        "Lena Varga said on Thursday."
+    )
+    title = 'Varga calls foreign comments "hysteria"'
+    statements, _ = extract_statements(body, PUB, title=title)
+    assert [(s.text, s.speaker, s.kind) for s in statements] == [
+        ("hysteria", "Lena Varga", "partial")
+    ]

@@ -20,6 +20,10 @@ CASES = [
     ("Holm said on March 3, 2021.", date(2021, 3, 3)),
     ("Holm said in an interview.", None),
     ("Holm recalled the crisis of 2010.", None),
+    # deadlines are not the day of speech
+    ("Holm said the work would be done by March 19.", None),
+    ("Holm said the ban stays until Friday.", None),
+    ("Holm said on Monday the work would be done by March 19.", date(2023, 3, 13)),
 ]
 
 
