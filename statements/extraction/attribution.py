@@ -92,6 +92,8 @@ _INVERTED_RE = re.compile(
     + _INVERTED
     + r")\b(?:\s+(?:also|later|then|on\s+\w+day|in\s+a\s+statement))?\s+"
 )
+# Words after a name that can start a cue besides the speech verbs ("cut in", "put it").
+_CUE_HEADS = frozenset({verb for verb, _ in PHRASAL_SPEECH} | {"put"})
 _INVERTED_APPOSITION_RE = re.compile(
     r"(?:the|his|her|its|their|[A-Z][\w\-]*(?:\u2019|')s?)\s+[^,.;:\x00]{2,60}?,\s+"
 )
@@ -255,6 +257,7 @@ class _Article:
             if (
                 va
                 and m.kind == "name"
+                and (va.group(1) in SPEECH_VERBS or va.group(1) in _CUE_HEADS)
                 and _OBJECT_OF_ROLE_RE.search(nar, max(0, m.start - 60), m.start)
             ):
                 va = None  # "the spokesman for President Emomali Sharipov said": the spokesman

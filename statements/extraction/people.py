@@ -59,8 +59,10 @@ _WORD_RE = re.compile(r"[\w\u2019'\-\.]+")
 _POSSESSIVE_RE = re.compile(r"(?:\u2019|')s?$")
 _ROLE_NOUN_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 # Official readouts capitalize the office: "the Prime Minister said", "The Head of State noted".
+# Both spellings as literals: an alternation of plain words stays fast to match.
 _ROLE_NOUN_CAP_ALT = "|".join(
-    "[" + w[0] + w[0].upper() + "]" + w[1:] for w in sorted(ROLE_NOUNS, key=len, reverse=True)
+    [*sorted(ROLE_NOUNS, key=len, reverse=True)]
+    + [w[0].upper() + w[1:] for w in sorted(ROLE_NOUNS, key=len, reverse=True)]
 )
 _ROLE_NP_RE = re.compile(
     r"[Tt](?<!\w[Tt])he\s+((?:[\w\u2019'\-]+\s+){0,4}?(?:" + _ROLE_NOUN_CAP_ALT + r")"
@@ -73,7 +75,7 @@ _APPOSITION_RE = re.compile(
     r"|(?:" + _UP + r"[\w\-]*(?:\u2019|')s\s+)[^,.;:\x00]{2,80}?)(?=\s*[,.;:]|\s*$)"
 )
 _VERB_AFTER_RE = re.compile(
-    r"(?:\s*,[^,.;:\x00]{1,90},)?(?:,(?=\s+(?:"
+    r"(?:\s*,\s*\d{1,3}(?=,))?(?:\s*,[^,.;:\x00]{1,90},)?(?:,(?=\s+(?:"
     + TIME_FILLERS
     + r")))?\s+(?:(?:"
     + VERB_FILLERS
@@ -82,6 +84,8 @@ _VERB_AFTER_RE = re.compile(
     + r")\s+)*"
     r"(?:not\s+)?([a-z]+)\b"
 )
+# A resident's age right after a lone first name: "Askar, 40, was more hopeful"
+_AGE_AFTER_RE = re.compile(r",\s*\d{1,2},\s+(?:a|an|the|who|was|is|said|says|told)\b")
 _PREPOSITIONS = word_set(
     "with to of for by from about against at on in into than like between among toward "
     "towards under over via per among"
@@ -500,6 +504,7 @@ class CastBuilder:
         self.nar = nar
         self.sentence_starts = sentence_starts
         self.cast = Cast()
+        self.has_anonymous = _ANONYMOUS_RE.search(nar) is not None
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -634,7 +639,9 @@ class CastBuilder:
         next_word = _VERB_AFTER_RE.match(nar, end)
         verb_follows = bool(next_word and next_word.group(1) in SPEECH_VERBS)
         bare = False
-        if idx is None and len(words) == 1 and not has_title:
+        if idx is None and len(words) == 1 and _AGE_AFTER_RE.match(nar, end):
+            bare = words[0].lower() not in _NOT_SURNAMES  # "Madina, 27, a nurse"
+        if idx is None and len(words) == 1 and not has_title and not bare:
             # "Holm said", "..., said Holm": a surname the article never introduced
             if not self._bare_speaker(start, end, words[0], verb_follows):
                 return None
@@ -721,6 +728,24 @@ class CastBuilder:
             if pool:
                 return pool[0].entity, ents[pool[0].entity].name
         return None, ""
+
+    def _anonymous_subject(self, pos: int, done: list[Mention]) -> bool:
+        """'One administrator, who asked not to be named, said ... "...," he said.'
+
+        A pronoun right after an unnamed source (this sentence or the one before,
+        nobody named since the source's sentence began) is that source.
+        """
+        if not self.has_anonymous:
+            return False  # most articles have no anonymous source: skip the scan
+        sent = self.sentence_of(pos)
+        lo = self.sentence_starts[max(0, sent - 1)]
+        anon = None
+        for a in _ANONYMOUS_RE.finditer(self.nar, lo, pos):
+            anon = a
+        if anon is None:
+            return False
+        start = self.sentence_starts[self.sentence_of(anon.start())]
+        return not any(m.kind == "name" and start <= m.start < pos for m in done)
 
     def _resolve_role(self, phrase: str, done: list[Mention]) -> int | None:
         best, best_score, tied = None, 0.0, []
@@ -876,6 +901,8 @@ class CastBuilder:
                 word = item.group().lower()
                 gender = "m" if word in ("he", "him") else "f"
                 idx, antecedent = self._resolve_pronoun(pos, gender, done)
+                if idx is not None and self._anonymous_subject(pos, done):
+                    idx, antecedent = None, ""
                 if idx is not None and self.cast.entities[idx].gender is None:
                     self.cast.entities[idx].gender = gender
                 done.append(

@@ -778,3 +778,41 @@ def test_headline_word_with_its_speaker_after_it():
     assert [(s.text, s.speaker, s.kind) for s in statements] == [
         ("hysteria", "Lena Varga", "partial")
     ]
+
+
+FIRST_NAME_WITH_AGE = [
+    (  # a resident given by first name and age, verb after a two-part apposition
+        "Brisa, 27, a nurse at a city hospital, said the wards filled overnight. "
+        '"We just worked," she said.',
+        [("We just worked", "Brisa", "direct", None)],
+    ),
+    (  # the first name and age introduce the speaker of the next quote
+        'Her husband, Tomsk, 40, was more hopeful. "Maybe this time is different," he said.',
+        [("Maybe this time is different", "Tomsk", "direct", None)],
+    ),
+]
+
+
+@_check(FIRST_NAME_WITH_AGE)
+def test_first_name_with_age(body, expected):
+    assert _run(body) == expected
+
+
+ANONYMOUS_THEN_PRONOUN = [
+    (  # the pronoun after an unnamed source is that source, not the last named man
+        '"We will not block anything," Arvid Holm told reporters. '
+        "One administrator of a local channel, who asked not to be named, said his "
+        'audience had tripled. "People trust us now," he said.',
+        [("We will not block anything", "Arvid Holm", "direct", None)],
+    ),
+    (  # a named speaker in the same sentence still takes the pronoun
+        "Arvid Holm, who spoke on condition of anonymity last year, now speaks openly. "
+        '"People trust us now," he said.',
+        [("People trust us now", "Arvid Holm", "direct", None)],
+    ),
+]
+
+
+@_check(ANONYMOUS_THEN_PRONOUN)
+def test_anonymous_then_pronoun(body, expected):
+    assert _run(body) == expected
