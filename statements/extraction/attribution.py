@@ -314,8 +314,10 @@ class _Article:
         for iv in _IN_VIEW_RE.finditer(nar):
             m = self.cast.mention_at(iv.start(1), nar)
             if m is None and iv.group(1).lower() == "his":
-                m = self._his(iv.start())
-            if m is not None and m.entity is not None and m.kind != "role":
+                m = self._his(iv.start())  # a resolved role counts: "the head of ..."
+            elif m is not None and m.kind == "role":
+                m = None
+            if m is not None and m.entity is not None:
                 cues.append(_Cue(iv.start(), iv.end(), "according to", iv.start(), m))
         cues.sort(key=lambda c: c.pos)
         return cues
@@ -898,8 +900,50 @@ def _extract(
         involved[att.entity] = None
         if att.reporter is not None:
             involved[att.reporter] = None
+    if len(statements) > 1:
+        statements = _drop_repeats(statements)
     people = [art.cast.person(i) for i in involved]
     return statements, people
+
+
+def _norm_text(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.lower().replace("\u2019", "'")))
+
+
+def _drop_repeats(statements: list[Statement]) -> list[Statement]:
+    """A pull-quote repeating words the same speaker already said is no new statement.
+
+    '"...," she said.' then, standing alone, '"..." - Name': the shorter one goes
+    when its words lie inside another statement of the same speaker.
+    """
+    by_speaker: dict[str, list[int]] = {}
+    for i, st in enumerate(statements):
+        by_speaker.setdefault(st.speaker, []).append(i)
+    drop: set[int] = set()
+    for idxs in by_speaker.values():
+        if len(idxs) < 2:
+            continue
+        lows = [statements[i].text.lower() for i in idxs]
+        joined = "\x01".join(lows)
+        norms: dict[int, str] = {}
+        for i, low in zip(idxs, lows, strict=True):
+            third = len(low) // 3
+            if len(low) < 16 or joined.count(low[third : third + 12]) < 2:
+                continue  # short, or no other statement of this speaker repeats it
+            mine = norms[i] if i in norms else norms.setdefault(i, f" {_norm_text(low)} ")
+            for j in idxs:
+                if j == i or j in drop:
+                    continue
+                if j not in norms:
+                    norms[j] = f" {_norm_text(statements[j].text)} "
+                other = norms[j]
+                longer = len(other) > len(mine) or (other == mine and j < i)
+                if longer and mine in other:
+                    drop.add(i)
+                    break
+    if not drop:
+        return statements
+    return [st for i, st in enumerate(statements) if i not in drop]
 
 
 def extract_statements(

@@ -70,6 +70,21 @@ _ROLE_NP_RE = re.compile(
     r"(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?" + _UP + r"[\w\u2019'\-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|the\s+|and\s+)?" + _UP + r"[\w\u2019'\-]*)*)?)\b"
 )
+# "the head of the ministry": a lower-case organisation after a role names its office.
+_ORG_TAIL_RE = re.compile(
+    r"\s+of\s+(?:the|this|that|its)\s+("
+    + "|".join(sorted(ORG_WORDS, key=len, reverse=True))
+    + r")\b"
+)
+# "the 21-year-old engineering student told the BBC": an age stands for someone just named.
+_AGED_RE = re.compile(
+    r"[Tt](?<!\w[Tt])he\s+\d{1,3}-year-old((?:\s+[a-z][\w\-]*){0,3}?)(?=,?\s+(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b)"
+)
+# "his predecessor, Nursultan ...": a former holder of someone's office.
+_PREDECESSOR_RE = re.compile(r"\bpredecessors?,?\s+$")
+_FORMER_RE = re.compile(r"\b(?:former|ex-|predecessor)", re.IGNORECASE)
 _APPOSITION_RE = re.compile(
     r",\s+((?:the|a|an|who\s+is\s+the|who\s+is\s+a|now|then|former)\s+[^,.;:\x00]{2,90}?"
     r"|(?:" + _UP + r"[\w\-]*(?:\u2019|')s\s+)[^,.;:\x00]{2,80}?)(?=\s*[,.;:]|\s*$)"
@@ -481,6 +496,10 @@ def role_score(mention_role: str, entity_role: str) -> float:
     b = set(_role_tokens(entity_role))
     if not a or not b:
         return 0.0
+    if a in _HEAD_OF_STATE and (
+        ("head" in b and "state" in b) or ("president" in b and "deputy" not in b)
+    ):
+        return 1.5 if set(a) == b else 1.0  # "the President" for the Head of State
     head = next((w for w in reversed(a) if w in _HEADS), a[-1])
     if head not in b:
         if head == "head" and "president" in b and len(a) <= 2:
@@ -680,6 +699,10 @@ class CastBuilder:
         elif fronted and not e.role:
             e.role = fronted
         e.roles.extend(r for r in (role, fronted) if r)
+        if "predecessor" in nar[max(0, start - 20) : start] and _PREDECESSOR_RE.search(
+            nar, max(0, start - 20), start
+        ):
+            e.roles.append("predecessor")  # a later "the former president"
         title_gender = _gender_of("", role_words + titles, "")
         if title_gender:
             e.gender = title_gender  # "Mr", "spokeswoman" outrank a guess from pronouns
@@ -760,11 +783,31 @@ class CastBuilder:
                 tied.append(idx)
         if best_score < 0.75:
             return None
+        if _FORMER_RE.search(phrase) and not self._former(best):
+            # "the former president" is not the sitting one: a predecessor named before
+            formers = [i for i in range(len(self.cast.entities)) if self._former(i)]
+            for m in reversed(done):
+                if m.entity in formers:
+                    return m.entity
         if len(tied) > 1:  # two diplomats: the one last speaking as a subject
             for m in reversed(done):
                 if m.subject and not m.possessive and m.entity in tied:
                     return m.entity
         return best
+
+    def _former(self, idx: int) -> bool:
+        e = self.cast.entities[idx]
+        return any(_FORMER_RE.search(r) for r in e.roles)
+
+    def _aged_antecedent(self, pos: int, done: list[Mention]) -> int | None:
+        """The person named last, within the last few sentences, for "the 21-year-old"."""
+        sent = self.sentence_of(pos)
+        for m in reversed(done[-20:]):
+            if self.sentence_of(m.start) < sent - 3:
+                return None
+            if m.kind == "name" and m.entity is not None and not m.possessive:
+                return m.entity
+        return None
 
     def _paragraph_professional(self, m: Mention, done: list[Mention]) -> int | None:
         """'"...," the doctor said' after 'The head of the centre, Bakyt Osmonov, ...'.
@@ -863,6 +906,9 @@ class CastBuilder:
             events.append((m.start(), "pronoun", m))
         for m in _ROLE_NP_RE.finditer(nar):
             events.append((m.start(), "role", m))
+        if "-year-old" in nar:
+            for m in _AGED_RE.finditer(nar):
+                events.append((m.start(), "aged", m))
         described: list[Mention] = []
         for m in [_DESCRIBED_START_RE.match(nar), *_DESCRIBED_RE.finditer(nar)]:
             if m is None:
@@ -917,11 +963,23 @@ class CastBuilder:
                         antecedent,
                     )
                 )
+            elif kind == "aged":
+                if done and done[-1].start == pos:
+                    continue  # already a role mention ("the 30-year-old minister")
+                idx = self._aged_antecedent(pos, done)
+                done.append(
+                    Mention(pos, item.end(), item.group(), "role", idx, False, True, item.group())
+                )
             else:
                 if any(d.start <= pos < d.end for d in described):
                     continue
                 phrase = item.group(1)
-                follow = nar[item.end() : item.end() + 40]
+                end = item.end()
+                tail = _ORG_TAIL_RE.match(nar, end) if nar.startswith(" of ", end) else None
+                if tail is not None:
+                    phrase += tail.group(0)
+                    end = tail.end()
+                follow = nar[end : end + 40]
                 if _RUN_RE.match(follow.lstrip(" ")) and follow[:1] == " ":
                     nxt = _RUN_RE.match(follow.lstrip(" ")).group()
                     if _token_class(nxt.split()[0]) == "name":
@@ -929,10 +987,10 @@ class CastBuilder:
                 if name_spans and name_spans[-1][0] <= pos < name_spans[-1][1]:
                     continue
                 idx = self._resolve_role(phrase, done)
-                possessive = nar[item.end() : item.end() + 1] in ("\u2019", "'")
-                subject = not possessive and _subject_position(nar, pos, item.end())
+                possessive = nar[end : end + 1] in ("\u2019", "'")
+                subject = not possessive and _subject_position(nar, pos, end)
                 done.append(
-                    Mention(pos, item.end(), item.group(), "role", idx, possessive, subject, phrase)
+                    Mention(pos, end, nar[pos:end], "role", idx, possessive, subject, phrase)
                 )
         for m in described:
             m.entity = self._resolve_described(m, done)

@@ -816,3 +816,68 @@ ANONYMOUS_THEN_PRONOUN = [
 @_check(ANONYMOUS_THEN_PRONOUN)
 def test_anonymous_then_pronoun(body, expected):
     assert _run(body) == expected
+
+
+# Roles, ages and pull-quotes that point back at someone named before.
+ANAPHORS = [
+    # "the head of the ministry" is the minister, not a head of state named later;
+    # "In his words," then follows the minister.
+    (
+        "At a briefing on Monday, Minister of Water Ottar Brenvik spoke about prices.\n\n"
+        "Besides, the head of the ministry informed that a commission was formed.\n\n"
+        'In his words, "the commission will read every letter from the public."\n\n'
+        "Earlier, the Head of State Sigrun Tvedt ordered a review.",
+        [
+            (
+                "the commission will read every letter from the public.",
+                "Ottar Brenvik",
+                "partial",
+                None,
+            )
+        ],
+    ),
+    # "the President" for someone the story calls "Head of State"
+    (
+        "Earlier, the Head of State Sigrun Tvedt ordered a review of tariffs. "
+        '"Tariffs must stay under the control of the regions," the President said.',
+        [("Tariffs must stay under the control of the regions", "Sigrun Tvedt", "direct", None)],
+    ),
+    # an age and an occupation for the person named just before
+    (
+        "When Pell Varrick joined the march on Monday, he expected to be home by dinner.\n\n"
+        '"We only wanted fair rents and open books," the 24-year-old welding student '
+        "told the Courier.",
+        [("We only wanted fair rents and open books", "Pell Varrick", "direct", None)],
+    ),
+    # a pull-quote repeating the speaker's own words is not a second statement
+    (
+        'Mira Stohl said she left early. "The square was full of smoke. '
+        'Nobody could breathe there," she said.\n\n'
+        '"Nobody could breathe there" - Mira Stohl',
+        [
+            (
+                "The square was full of smoke. Nobody could breathe there",
+                "Mira Stohl",
+                "direct",
+                None,
+            )
+        ],
+    ),
+    # "the former president" is the predecessor, not the sitting president
+    (
+        "President Anton Keller moved against the network built by his predecessor, "
+        "Bruno Falk.\n\n"
+        'Falk broke his silence on Monday. "I am a pensioner now," he said.\n\n'
+        "The former president also dismissed talk of a feud as "
+        '"gossip without any basis."',
+        [
+            ("I am a pensioner now", "Bruno Falk", "direct", None),
+            ("gossip without any basis.", "Bruno Falk", "partial", None),
+        ],
+    ),
+]
+
+
+@_check(ANAPHORS)
+def test_roles_ages_and_pull_quotes_point_back(body, expected):
+    assert _run(body) == expected
