@@ -102,19 +102,21 @@ def _link(articles: QuerySet, statements: QuerySet, events: list[Event]) -> Link
     matchers = _matchers(events)
     event_ids = [e.pk for e in events]
 
+    # Existing links read once, not once per article or statement.
     through = Article.events.through
-    for article in articles.only("id", "title", "body", "published_on").iterator(chunk_size=500):
-        wanted = _article_matches(article, matchers)
-        have = set(
-            through.objects.filter(article_id=article.pk, event_id__in=event_ids).values_list(
-                "event_id", flat=True
-            )
+    linked = set(
+        through.objects.filter(article__in=articles, event_id__in=event_ids).values_list(
+            "article_id", "event_id"
         )
-        new = wanted - have
-        through.objects.bulk_create(
-            [through(article_id=article.pk, event_id=e) for e in new], ignore_conflicts=True
-        )
-        result.articles_linked += len(new)
+    )
+    new_links = [
+        through(article_id=article.pk, event_id=e)
+        for article in articles.only("id", "title", "body", "published_on").iterator(chunk_size=500)
+        for e in _article_matches(article, matchers)
+        if (article.pk, e) not in linked
+    ]
+    through.objects.bulk_create(new_links, ignore_conflicts=True, batch_size=1000)
+    result.articles_linked = len(new_links)
 
     existing: dict[int, dict[int, str]] = {}
     for sid, eid, how in StatementEvent.objects.filter(
@@ -139,9 +141,12 @@ def _link(articles: QuerySet, statements: QuerySet, events: list[Event]) -> Link
         to_create, StatementEvent, batch_size=1000, default_change_reason="keyword link"
     )
     result.statements_linked = len(to_create)
+    by_event: dict[int, list[int]] = {}
     for sid, eid in stale:
+        by_event.setdefault(eid, []).append(sid)
+    for eid, sids in by_event.items():  # one DELETE per event; history still records each row
         StatementEvent.objects.filter(
-            statement_id=sid, event_id=eid, linked_by=EventLink.KEYWORD
+            event_id=eid, statement_id__in=sids, linked_by=EventLink.KEYWORD
         ).delete()
     result.statements_unlinked = len(stale)
     return result

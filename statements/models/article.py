@@ -44,9 +44,11 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
+        adding = self._state.adding
         super().save(*args, **kwargs)
-        # Statements whose text gives no day are dated by their article.
-        self.statements.filter(said_on__isnull=True).update(dated_on=self.published_on)
+        if not adding:  # a new article has no statements to re-date yet
+            # Statements whose text gives no day are dated by their article.
+            self.statements.filter(said_on__isnull=True).update(dated_on=self.published_on)
 
     def get_absolute_url(self) -> str:
         return reverse("statements:article-detail", kwargs={"pk": self.pk})
