@@ -21,6 +21,12 @@ class Article(models.Model):
         db_index=True,
         help_text="File the article came from; for JSON Lines, 'name.jsonl#line'.",
     )
+    source_path = models.CharField(
+        max_length=1000,
+        blank=True,
+        db_index=True,
+        help_text="Full path of the imported file: with the headline, names a file's article.",
+    )
     source_format = models.CharField(max_length=20, blank=True)
     source_links = models.JSONField(default=list, blank=True)
     fingerprint = models.CharField(
