@@ -10,6 +10,7 @@ from statements.models.statement import (
     StatementKind,
 )
 from statements.models.tag import Tag
+from statements.models.utterance import Utterance
 
 __all__ = [
     "Article",
@@ -24,4 +25,5 @@ __all__ = [
     "StatementEvent",
     "StatementKind",
     "Tag",
+    "Utterance",
 ]

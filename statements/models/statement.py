@@ -115,6 +115,15 @@ class Statement(models.Model):
         "statements.Event", blank=True, related_name="statements", through="StatementEvent"
     )
     tags = models.ManyToManyField("statements.Tag", blank=True, related_name="statements")
+    utterance = models.ForeignKey(
+        "statements.Utterance",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+        help_text="The same words as other outlets reported them (see statements/utterances.py).",
+    )
     editor_note = models.TextField(blank=True, help_text="Private: never shown on public pages.")
     review_status = models.CharField(
         max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED
