@@ -1,8 +1,8 @@
 """Editor accounts and the two groups that give them their permissions.
 
 Editors review, correct and annotate statements, merge speakers, manage
-events and tags and import articles; they may look at articles but not delete
-them, and they cannot manage users. Administrators hold every permission.
+events and tags, import articles and correct their metadata; they cannot delete
+articles or manage users. Administrators hold every permission.
 The groups are created by a data migration and refreshed by ``create_editor``
 so permissions added by later migrations reach them too.
 """
@@ -30,7 +30,8 @@ EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "speakerrole": ALL,
     "event": ALL,
     "tag": ALL,
-    "article": ("view", "add"),  # add = import articles; never delete
+    # add = import articles, change = correct title, outlet, dates, URL; never delete
+    "article": ("view", "add", "change"),
 }
 
 

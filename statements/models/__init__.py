@@ -2,6 +2,7 @@ from statements.models.article import Article
 from statements.models.event import Event
 from statements.models.review import ReviewQueueStatement
 from statements.models.speaker import Speaker, SpeakerAlias, SpeakerRole
+from statements.models.speaker_redirect import SpeakerRedirect
 from statements.models.statement import (
     EventLink,
     ReviewStatus,
@@ -20,6 +21,7 @@ __all__ = [
     "ReviewStatus",
     "Speaker",
     "SpeakerAlias",
+    "SpeakerRedirect",
     "SpeakerRole",
     "Statement",
     "StatementEvent",

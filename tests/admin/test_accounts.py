@@ -21,8 +21,8 @@ def test_migration_created_both_groups(db):
     assert {"change_statement", "change_reviewqueuestatement", "delete_speaker", "add_tag"} <= (
         codenames
     )
-    assert {"view_article", "add_article"} <= codenames
-    assert not {"delete_article", "change_article", "add_user", "change_group"} & codenames
+    assert {"view_article", "add_article", "change_article"} <= codenames
+    assert not {"delete_article", "add_user", "change_group"} & codenames
     assert Group.objects.get(name=ADMINISTRATORS).permissions.filter(codename="add_user").exists()
 
 
@@ -34,13 +34,17 @@ def test_editor_may_not_delete_articles(editor_client, db):
     article.refresh_from_db()
 
 
-def test_editor_sees_article_read_only(editor_client, db):
+def test_editor_may_not_delete_articles_from_the_list(editor_client, db):
     article = make_article()
-    url = reverse("admin:statements_article_change", args=[article.pk])
-    response = editor_client.post(url, {"title": "Changed"})
-    assert response.status_code == 403
-    article.refresh_from_db()
-    assert article.title != "Changed"
+    changelist = editor_client.get(reverse("admin:statements_article_changelist"))
+    assert changelist.status_code == 200
+    assert 'value="delete_selected"' not in changelist.text
+    response = editor_client.post(
+        reverse("admin:statements_article_changelist"),
+        {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
+    )
+    assert response.status_code in {200, 302}
+    assert type(article).objects.filter(pk=article.pk).exists()
 
 
 @pytest.mark.parametrize(
