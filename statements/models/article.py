@@ -44,6 +44,8 @@ class Article(models.Model):
             models.Index(fields=["published_on"], name="article_published_idx"),
             # The outlet filter matches case-insensitively (iexact compares UPPER()).
             models.Index(Upper("outlet"), name="article_outlet_upper_idx"),
+            # The form's outlet suggestions walk this index, one probe per outlet.
+            models.Index(fields=["outlet"], name="article_outlet_idx"),
         ]
 
     def __str__(self) -> str:

@@ -24,6 +24,18 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+# Columns no list, feed or export reads.
+LISTING_DEFERRED = (
+    "editor_note",
+    "article__body",
+    "article__raw_text",
+    "article__source_links",
+)
+
+# The public part of the table, for partial indexes that lists and searches use.
+PUBLIC = ~models.Q(review_status="rejected")
+
+
 class StatementQuerySet(models.QuerySet):
     def published(self) -> StatementQuerySet:
         """What the public may see: everything editors have not rejected."""
@@ -36,11 +48,16 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(speaker=speaker)
 
     def about_event(self, event) -> StatementQuerySet:
-        """Statements about ``event`` or any of its sub-events."""
+        """Statements about ``event`` or any of its sub-events.
+
+        A subquery of links rather than a join, so no DISTINCT is needed and the
+        date index still serves the list's order.
+        """
         from statements.models.event import Event
 
         ids = Event.objects.filter(pk=event.pk).with_descendants()
-        return self.filter(events__in=ids).distinct()
+        linked = StatementEvent.objects.filter(event_id__in=ids).values("statement_id")
+        return self.filter(id__in=linked)
 
     def said_between(self, start: date | None, end: date | None) -> StatementQuerySet:
         """Said within the range; undated words count on their article's date."""
@@ -63,10 +80,20 @@ class StatementQuerySet(models.QuerySet):
 
         return search_statements(self, query)
 
+    def newest_first(self) -> StatementQuerySet:
+        """The lists' default order, served by ``statement_public_dated_idx``."""
+        return self.order_by(models.F("dated_on").desc(nulls_last=True), "-id")
+
     def for_listing(self) -> StatementQuerySet:
-        """Everything a list, export or feed shows, fetched in a fixed number of queries."""
-        return self.select_related("speaker", "reported_by", "article").prefetch_related(
-            "events", "tags", "speaker__aliases"
+        """Everything a list, export or feed shows, fetched in a fixed number of queries.
+
+        Article bodies and raw text are what make rows wide (kilobytes each): no
+        list shows them, so they stay in the database.
+        """
+        return (
+            self.select_related("speaker", "reported_by", "article")
+            .defer(*LISTING_DEFERRED)
+            .prefetch_related("events", "tags", "speaker__aliases")
         )
 
 
@@ -153,10 +180,20 @@ class Statement(models.Model):
             models.Index(fields=["speaker", "said_on"], name="statement_speaker_date_idx"),
             models.Index(fields=["review_status", "confidence"], name="statement_review_idx"),
             models.Index(fields=["created_at", "id"], name="statement_created_idx"),
+            # The lists' order (newest first, undated last), on the public rows only.
             models.Index(
-                fields=["dated_on", "id"],
-                name="statement_public_date_idx",
-                condition=~models.Q(review_status="rejected"),
+                models.F("dated_on").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="statement_public_dated_idx",
+                condition=PUBLIC,
+            ),
+            # One speaker's statements in that order (speaker pages, ?speaker=).
+            models.Index(
+                models.F("speaker"),
+                models.F("dated_on").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="statement_speaker_dated_idx",
+                condition=PUBLIC,
             ),
         ]
 
