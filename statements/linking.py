@@ -5,12 +5,18 @@ import batch made are never removed here. A statement concerns an event when
 one of the event's keywords occurs in the statement, in its paragraph or in
 the article's title, and the statement's date (said, else published) lies
 within the event's dates. Undated statements are left for editors to link.
+
+Time and memory stay linear in the size of what is linked: the keywords of all
+events are compiled once per run into one pattern (``EventMatchers``), every
+paragraph is searched once however many statements it holds, and an article's
+body is read once, not once per statement.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +25,8 @@ from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history
 
 from statements.models import Article, Event, EventLink, Statement, StatementEvent
+
+_CHUNK = 200  # articles linked per round trip when re-linking the whole archive
 
 
 @dataclass
@@ -34,113 +42,203 @@ class LinkResult:
         )
 
 
-@dataclass(frozen=True)
-class _Matcher:
-    event_id: int
-    pattern: re.Pattern
-    start: date | None
-    end: date | None
+class EventMatchers:
+    """Every event's keywords and dates, compiled once for a whole run.
 
-    def covers(self, day: date | None) -> bool:
-        if day is None:
-            return self.start is None and self.end is None
-        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+    One pattern holds all keywords; it is tried at every word start (a
+    zero-width lookahead), so overlapping keywords of different events are all
+    found. At one position the longest keyword wins, so each keyword also
+    stands for the shorter keywords it begins with.
+    """
 
-    def matches(self, *texts: str) -> bool:
-        return any(self.pattern.search(t) for t in texts if t)
+    def __init__(self, events: Iterable[Event]):
+        events = list(events)
+        self.event_ids: list[int] = [e.pk for e in events]
+        self._dates: dict[int, tuple[date | None, date | None]] = {}
+        by_word: dict[str, set[int]] = {}
+        for event in events:
+            for word in event.keywords or []:
+                word = (word or "").strip()
+                if word:
+                    by_word.setdefault(word.casefold(), set()).add(event.pk)
+                    self._dates[event.pk] = (event.start_on, event.end_on)
+        # A keyword found also means every keyword that is a whole-word prefix of it.
+        self._events_for: dict[str, set[int]] = {}
+        for word, ids in by_word.items():
+            found = set(ids)
+            for other, other_ids in by_word.items():
+                if other != word and word.startswith(other) and not _word_char(word, len(other)):
+                    found |= other_ids
+            self._events_for[word] = found
+        self._pattern: re.Pattern | None = None
+        if by_word:
+            words = sorted(by_word, key=len, reverse=True)
+            alternatives = "|".join(re.escape(w) for w in words)
+            self._pattern = re.compile(rf"(?<!\w)(?=({alternatives})(?!\w))", re.IGNORECASE)
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def found_in(self, text: str) -> set[int]:
+        """Events one of whose keywords occurs in ``text`` (dates not checked)."""
+        if self._pattern is None or not text:
+            return set()
+        found: set[int] = set()
+        for match in self._pattern.finditer(text):
+            word = match.group(1).casefold()
+            ids = self._events_for.get(word)
+            if ids is None:  # a case mapping casefold() and the pattern disagree on
+                ids = self._slow_lookup(match.group(1))
+            found |= ids
+        return found
+
+    def on(self, ids: set[int], day: date | None) -> set[int]:
+        """Those of ``ids`` whose dates cover ``day`` (undated statements: undated events)."""
+        return {i for i in ids if _covers(self._dates[i], day)}
+
+    def _slow_lookup(self, text: str) -> set[int]:
+        ids: set[int] = set()
+        for word, events in self._events_for.items():
+            if re.fullmatch(re.escape(word), text, re.IGNORECASE):
+                ids |= events
+        return ids
 
 
-def _matchers(events: Iterable[Event]) -> list[_Matcher]:
-    found = []
-    for event in events:
-        words = [w.strip() for w in (event.keywords or []) if w and w.strip()]
-        if not words:
-            continue
-        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-        found.append(_Matcher(event.pk, pattern, event.start_on, event.end_on))
-    return found
+def _word_char(text: str, index: int) -> bool:
+    return index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
-def _article_matches(article: Article, matchers: list[_Matcher]) -> set[int]:
-    return {
-        m.event_id
-        for m in matchers
-        if m.covers(article.published_on) and m.matches(article.title, article.body)
-    }
+def _covers(dates: tuple[date | None, date | None], day: date | None) -> bool:
+    start, end = dates
+    if day is None:
+        return start is None and end is None
+    return (start is None or day >= start) and (end is None or day <= end)
 
 
-def _statement_matches(st: Statement, matchers: list[_Matcher]) -> set[int]:
-    paragraph, _ = st.context_paragraph()
-    day = st.said_on or st.article.published_on
-    return {
-        m.event_id
-        for m in matchers
-        if m.covers(day) and m.matches(st.text, paragraph, st.article.title)
-    }
+class _Paragraphs:
+    """The paragraphs of one body, each searched for keywords at most once."""
+
+    def __init__(self, body: str, matchers: EventMatchers):
+        self.body = body
+        self.matchers = matchers
+        self.starts = [0]
+        at = body.find("\n\n")
+        while at != -1:
+            self.starts.append(at + 2)
+            at = body.find("\n\n", at + 2)
+        self._found: dict[int, set[int]] = {}
+
+    def found_around(self, start: int, end: int) -> set[int]:
+        """Events named in the paragraphs a span [start, end) touches."""
+        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        last = max(bisect.bisect_right(self.starts, max(end - 1, start)) - 1, first)
+        found: set[int] = set()
+        for index in range(first, last + 1):
+            if index not in self._found:
+                begin = self.starts[index]
+                stop = (
+                    self.starts[index + 1] - 2 if index + 1 < len(self.starts) else len(self.body)
+                )
+                self._found[index] = self.matchers.found_in(self.body[begin:stop])
+            found |= self._found[index]
+        return found
 
 
-def link_article(article: Article, events: Iterable[Event] | None = None) -> LinkResult:
-    """Link one freshly imported article and its statements (used by the importer)."""
-    events = list(Event.objects.all() if events is None else events)
-    return _link(
-        Article.objects.filter(pk=article.pk),
-        Statement.objects.filter(article=article),
-        events,
-    )
+def link_article(article: Article, matchers: EventMatchers | None = None) -> LinkResult:
+    """Link one freshly stored article and its statements (used by the importer).
+
+    Pass ``matchers`` built once per run; without it every event is loaded.
+    """
+    return link_articles([article], matchers)
+
+
+def link_articles(articles: Sequence[Article], matchers: EventMatchers | None = None) -> LinkResult:
+    """Link articles already in memory (with their bodies) and their statements."""
+    if matchers is None:
+        matchers = EventMatchers(Event.objects.all())
+    result = LinkResult()
+    if matchers.event_ids:
+        _link_chunk(list(articles), matchers, result)
+    return result
 
 
 def link_events(events: Iterable[Event] | QuerySet | None = None) -> LinkResult:
     """Recompute keyword links for ``events`` (all events by default) over the whole archive."""
-    events = list(Event.objects.all() if events is None else events)
-    return _link(Article.objects.all(), Statement.objects.all(), events)
+    matchers = EventMatchers(Event.objects.all() if events is None else events)
+    return _link_all(matchers)
 
 
 @transaction.atomic
-def _link(articles: QuerySet, statements: QuerySet, events: list[Event]) -> LinkResult:
+def _link_all(matchers: EventMatchers) -> LinkResult:
     result = LinkResult()
-    matchers = _matchers(events)
-    event_ids = [e.pk for e in events]
+    if not matchers.event_ids:
+        return result
+    chunk: list[Article] = []
+    articles = Article.objects.only("id", "title", "body", "published_on").order_by("id")
+    for article in articles.iterator(chunk_size=_CHUNK):
+        chunk.append(article)
+        if len(chunk) == _CHUNK:
+            _link_chunk(chunk, matchers, result)
+            chunk = []
+    if chunk:
+        _link_chunk(chunk, matchers, result)
+    return result
 
-    # Existing links read once, not once per article or statement.
+
+def _link_chunk(articles: list[Article], matchers: EventMatchers, result: LinkResult) -> None:
+    ids = [a.pk for a in articles]
+    event_ids = matchers.event_ids
     through = Article.events.through
     linked = set(
-        through.objects.filter(article__in=articles, event_id__in=event_ids).values_list(
+        through.objects.filter(article_id__in=ids, event_id__in=event_ids).values_list(
             "article_id", "event_id"
         )
     )
-    new_links = [
-        through(article_id=article.pk, event_id=e)
-        for article in articles.only("id", "title", "body", "published_on").iterator(chunk_size=500)
-        for e in _article_matches(article, matchers)
-        if (article.pk, e) not in linked
-    ]
-    through.objects.bulk_create(new_links, ignore_conflicts=True, batch_size=1000)
-    result.articles_linked = len(new_links)
-
     existing: dict[int, dict[int, str]] = {}
     for sid, eid, how in StatementEvent.objects.filter(
-        statement__in=statements, event_id__in=event_ids
+        statement__article_id__in=ids, event_id__in=event_ids
     ).values_list("statement_id", "event_id", "linked_by"):
         existing.setdefault(sid, {})[eid] = how
+    statements: dict[int, list[Statement]] = {}
+    for st in (
+        Statement.objects.filter(article_id__in=ids)
+        .only("id", "article_id", "text", "start", "end", "said_on")
+        .order_by("id")
+    ):
+        statements.setdefault(st.article_id, []).append(st)
 
+    new_links = []
     to_create: list[StatementEvent] = []
     stale: list[tuple[int, int]] = []
-    for st in statements.select_related("article").iterator(chunk_size=500):
-        wanted = _statement_matches(st, matchers)
-        have = existing.get(st.pk, {})
-        to_create += [
-            StatementEvent(statement_id=st.pk, event_id=e, linked_by=EventLink.KEYWORD)
-            for e in wanted - have.keys()
+    for article in articles:
+        in_title = matchers.found_in(article.title)
+        new_links += [
+            through(article_id=article.pk, event_id=e)
+            for e in matchers.on(in_title | matchers.found_in(article.body), article.published_on)
+            if (article.pk, e) not in linked
         ]
-        stale += [
-            (st.pk, e) for e, how in have.items() if how == EventLink.KEYWORD and e not in wanted
-        ]
+        paragraphs = _Paragraphs(article.body, matchers)
+        for st in statements.get(article.pk, ()):
+            found = in_title | paragraphs.found_around(st.start, st.end)
+            found |= matchers.found_in(st.text)
+            wanted = matchers.on(found, st.said_on or article.published_on)
+            have = existing.get(st.pk, {})
+            to_create += [
+                StatementEvent(statement_id=st.pk, event_id=e, linked_by=EventLink.KEYWORD)
+                for e in wanted - have.keys()
+            ]
+            stale += [
+                (st.pk, e)
+                for e, how in have.items()
+                if how == EventLink.KEYWORD and e not in wanted
+            ]
+    through.objects.bulk_create(new_links, ignore_conflicts=True, batch_size=1000)
+    result.articles_linked += len(new_links)
     # With history, like every other change: editors see when a link appeared.
     bulk_create_with_history(
         to_create, StatementEvent, batch_size=1000, default_change_reason="keyword link"
     )
-    result.statements_linked = len(to_create)
+    result.statements_linked += len(to_create)
     by_event: dict[int, list[int]] = {}
     for sid, eid in stale:
         by_event.setdefault(eid, []).append(sid)
@@ -148,5 +246,4 @@ def _link(articles: QuerySet, statements: QuerySet, events: list[Event]) -> Link
         StatementEvent.objects.filter(
             event_id=eid, statement_id__in=sids, linked_by=EventLink.KEYWORD
         ).delete()
-    result.statements_unlinked = len(stale)
-    return result
+    result.statements_unlinked += len(stale)

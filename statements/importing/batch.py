@@ -11,18 +11,24 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import random
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 
 from statements.extraction.document import ExtractedArticle
 from statements.extraction.pipeline import process
 from statements.extraction.readers import ReadFailure, iter_files, read_path
+from statements.importing.locking import one_writer_at_a_time
 from statements.importing.persist import save_article
 from statements.importing.report import FAILED, FileResult, ImportReport
+from statements.linking import EventMatchers
 from statements.models import Event
+
+ATTEMPTS = 4  # tries per article when another writer got in first
 
 # What a worker hands back for one file: extracted articles and failures, in file order.
 Parsed = list[ExtractedArticle | FileResult]
@@ -32,11 +38,15 @@ class _DryRunRollback(Exception):
     pass
 
 
-def parse_file(path: Path) -> Parsed:
-    """Read one file and extract every article in it; never raises."""
+def parse_file(path: Path, lines: tuple[int, int] | None = None) -> Parsed:
+    """Read one file and extract every article in it; never raises.
+
+    An exception in the engine fails that article (named by file and line)
+    and nothing else.
+    """
     items: Parsed = []
     try:
-        for doc in read_path(path):
+        for doc in read_path(path, lines=lines):
             if isinstance(doc, ReadFailure):
                 items.append(
                     FileResult(
@@ -98,13 +108,14 @@ def import_paths(
     batch_event = Event.objects.get(slug=event_slug) if event_slug else None
     files = iter_files([str(p) for p in paths])
     report.files_read = len(files)
-    # Outside a dry run each article commits on its own (see _store).
+    matchers = EventMatchers(Event.objects.all())  # once per run, not once per article
+    # Outside a dry run each article commits on its own (see store_article).
     outer = transaction.atomic() if dry_run else contextlib.nullcontext()
     try:
         with outer:
             for path, items in _parsed(files, workers):
                 for item in items:
-                    report.add(_store(item, path, batch_event))
+                    report.add(store_article(item, path, batch_event, matchers, lock=not dry_run))
                 if progress:
                     progress(path)
             if dry_run:
@@ -114,19 +125,68 @@ def import_paths(
     return report
 
 
-def _store(
-    item: ExtractedArticle | FileResult, path: Path, batch_event: Event | None
+def import_file(
+    path: str | os.PathLike,
+    *,
+    event: Event | None = None,
+    matchers: EventMatchers | None = None,
+    lines: tuple[int, int] | None = None,
+) -> list[FileResult]:
+    """Read, extract and store one file: one result per article (one per JSONL record).
+
+    ``lines`` = (first, last), 1-based and inclusive, imports only those
+    records of a JSON Lines file, so a large file can be split into jobs.
+    Each article commits on its own and conflicting writers are retried, so
+    several processes may run this at once on overlapping files.
+    """
+    path = Path(path)
+    if matchers is None:
+        matchers = EventMatchers(Event.objects.all())
+    return [store_article(item, path, event, matchers) for item in parse_file(path, lines=lines)]
+
+
+def store_article(
+    item: ExtractedArticle | FileResult,
+    path: Path,
+    batch_event: Event | None,
+    matchers: EventMatchers | None = None,
+    *,
+    lock: bool = True,
 ) -> FileResult:
+    """Store one parsed article in its own transaction, retrying on a conflicting writer.
+
+    A failure (after the retries) becomes a failed result naming the file; it
+    rolls back that article alone.
+    """
     if isinstance(item, FileResult):
         return item
-    try:
-        # A savepoint per article: a failure rolls back that article alone.
-        with transaction.atomic():
-            return save_article(item, path=str(path), batch_event=batch_event)
-    except Exception as exc:  # noqa: BLE001
-        return FileResult(
-            source_file=item.article.source_file,
-            path=str(path),
-            status=FAILED,
-            errors=[f"could not store: {type(exc).__name__}: {exc}"],
-        )
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                if lock:
+                    one_writer_at_a_time()
+                return save_article(
+                    item, path=str(path), batch_event=batch_event, matchers=matchers
+                )
+        except (IntegrityError, OperationalError) as exc:
+            if attempt == ATTEMPTS or not _conflict(exc):
+                return _failed(item, path, exc)
+            # Another import (or an editor) wrote the same rows first: read again and retry.
+            time.sleep(random.uniform(0.05, 0.2) * attempt)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            return _failed(item, path, exc)
+    raise AssertionError("unreachable")
+
+
+def _failed(item: ExtractedArticle, path: Path, exc: Exception) -> FileResult:
+    return FileResult(
+        source_file=item.article.source_file,
+        path=str(path),
+        status=FAILED,
+        errors=[f"could not store: {type(exc).__name__}: {exc}"],
+    )
+
+
+def _conflict(exc: Exception) -> bool:
+    """Unique-key races and a busy database are worth another try; other errors are not."""
+    return isinstance(exc, IntegrityError) or "locked" in str(exc) or "deadlock" in str(exc)

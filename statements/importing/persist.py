@@ -10,6 +10,7 @@ its folded text within the article (``extraction_key``).
 from __future__ import annotations
 
 import hashlib
+import os
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
@@ -18,7 +19,7 @@ from statements.extraction.document import ExtractedArticle, Person
 from statements.extraction.document import Statement as Extracted
 from statements.extraction.names import fold, name_key
 from statements.importing.report import CREATED, UNCHANGED, UPDATED, FileResult
-from statements.linking import link_article
+from statements.linking import EventMatchers, link_article
 from statements.models import (
     Article,
     Event,
@@ -29,6 +30,7 @@ from statements.models import (
     Statement,
     StatementEvent,
 )
+from statements.utterances import assign_utterances
 
 MACHINE_FIELDS = (
     "speaker",
@@ -95,16 +97,40 @@ def web_url(value: str | None) -> str:
     return value if value.lower().startswith(("http://", "https://")) else ""
 
 
-def _find_existing(extracted: ExtractedArticle) -> tuple[Article | None, bool]:
-    """The stored article this one is (same content), or an earlier version of it."""
+def source_path(path: str) -> str:
+    """The absolute path an article's file was read from, as stored on the article."""
+    return os.path.abspath(path)[:1000] if path else ""
+
+
+def find_existing(extracted: ExtractedArticle, path: str) -> tuple[Article | None, bool]:
+    """The stored article this one is, and whether it is unchanged.
+
+    An article is the same as a stored one when their content is identical;
+    otherwise a stored article with the same canonical URL, or (without a URL)
+    from the same file path with the same headline, is an earlier version of
+    it. A base name alone never matches (two folders may hold two different
+    ``article.txt``), and a JSON Lines record is never matched by its line
+    number: without a URL, its content is its identity.
+    """
     art = extracted.article
-    same = Article.objects.filter(fingerprint=art.fingerprint).first()
+    same = Article.objects.filter(fingerprint=art.fingerprint).order_by("id").first()
     if same:
         return same, True
-    earlier = Article.objects.filter(source_file=art.source_file)
-    if web_url(art.url):
-        earlier = Article.objects.filter(url=web_url(art.url)) | earlier
-    return earlier.order_by("-imported_at").first(), False
+    url = web_url(art.url)
+    if url:
+        return Article.objects.filter(url=url[:1000]).order_by("id").first(), False
+    if art.format == "jsonl" or not path:
+        return None, False
+    title = art.title[:500]
+    earlier = Article.objects.filter(source_path=source_path(path), title=title, url="")
+    found = earlier.order_by("id").first()
+    if found is None:
+        # Stored before full paths were kept: the base name and the headline together.
+        legacy = Article.objects.filter(
+            source_path="", source_file=art.source_file, title=title, url=""
+        )
+        found = legacy.order_by("id").first()
+    return found, False
 
 
 def _relocate(st: Statement, body: str) -> None:
@@ -120,11 +146,20 @@ def _relocate(st: Statement, body: str) -> None:
 
 @transaction.atomic
 def save_article(
-    extracted: ExtractedArticle, *, path: str = "", batch_event: Event | None = None
+    extracted: ExtractedArticle,
+    *,
+    path: str = "",
+    batch_event: Event | None = None,
+    matchers: EventMatchers | None = None,
 ) -> FileResult:
+    """Store one extracted article read from ``path``, in its own transaction.
+
+    ``matchers`` are the events' keywords compiled once per run (see
+    ``statements.linking``); without them every event is loaded for this article.
+    """
     art = extracted.article
     result = FileResult(source_file=art.source_file, path=path, title=art.title)
-    article, unchanged = _find_existing(extracted)
+    article, unchanged = find_existing(extracted, path)
     fields = {
         "title": art.title[:500],
         "outlet": (art.outlet or "")[:200],
@@ -134,6 +169,7 @@ def save_article(
         "body": art.body,
         "raw_text": art.raw_text,
         "source_file": art.source_file,
+        "source_path": source_path(path),
         "source_format": art.format,
         "source_links": [u for u in map(web_url, art.source_links) if u],
         "fingerprint": art.fingerprint,
@@ -152,7 +188,8 @@ def save_article(
 
     if not unchanged:
         _sync_statements(article, extracted, result)
-        link_article(article)
+        assign_utterances(article.statements.values_list("pk", flat=True))
+        link_article(article, matchers)
     if batch_event is not None:
         article.events.add(batch_event)
         for st in article.statements.all():

@@ -68,12 +68,17 @@ def iter_files(paths: Iterable[str]) -> list[Path]:
     return sorted(found.values(), key=lambda path: str(path))
 
 
-def read_path(path: Path) -> Iterator[RawDocument | ReadFailure]:
-    """Read one file: one RawDocument, one per JSONL line, or a ReadFailure saying why not."""
+def read_path(
+    path: Path, lines: tuple[int, int] | None = None
+) -> Iterator[RawDocument | ReadFailure]:
+    """Read one file: one RawDocument, one per JSONL line, or a ReadFailure saying why not.
+
+    ``lines`` (first, last; 1-based, inclusive) limits a JSON Lines file to those records.
+    """
     suffix = path.suffix.lower()
     try:
         if suffix == ".jsonl":
-            yield from read_jsonl(path)
+            yield from read_jsonl(path, lines=lines)
             return
         reader = _SINGLE.get(suffix)
         if reader is None:

@@ -12,12 +12,21 @@ from .encoding import decode_bytes
 from .errors import ReadFailure
 
 
-def read_jsonl(path: Path) -> Iterator[RawDocument | ReadFailure]:
-    """Yield one item per non-blank line; a bad line fails alone, the others still count."""
+def read_jsonl(
+    path: Path, lines: tuple[int, int] | None = None
+) -> Iterator[RawDocument | ReadFailure]:
+    """Yield one item per non-blank line; a bad line fails alone, the others still count.
+
+    ``lines`` (first, last; 1-based, inclusive) reads only those lines.
+    """
+    first, last = lines or (1, None)
     text = decode_bytes(path.read_bytes())
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    # Only "\n" ends a record: JSON strings may hold U+2028 and other breaks.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number < first or not line.strip():
             continue
+        if last is not None and number > last:
+            break
         source = f"{path.name}#{number}"
         try:
             yield _document(line, source, path)

@@ -1,0 +1,58 @@
+"""Keyword linking: every event whose keyword occurs is found, in a bounded number of queries."""
+
+from datetime import date
+
+import pytest
+
+from statements.linking import EventMatchers, link_article, link_events
+from statements.models import Event
+from tests.factories import make_article, make_event, make_statement
+
+pytestmark = pytest.mark.django_db
+
+
+def test_overlapping_keywords_of_different_events_are_all_found():
+    port = make_event("Port works", keywords=["Port"])
+    ansel = make_event("Port Ansel strike", keywords=["Port Ansel"])
+    bay = make_event("Ansel Bay closure", keywords=["ansel bay"])
+    other = make_event("Portland talks", keywords=["Portland"])
+    st = make_statement("Nobody leaves Port Ansel Bay tonight.")
+    link_events()
+    assert set(st.events.all()) == {port, ansel, bay}
+    assert other not in st.events.all()
+
+
+def test_keyword_in_the_paragraph_or_title_links_but_not_another_paragraph():
+    strike = make_event("Dock strike", keywords=["dockers"], start_on=date(2025, 3, 1))
+    article = make_article(
+        body='The dockers met on Monday. "We stay out," Quist said.\n\n"Rain again," Holm said.',
+        title="Talks in Port Ansel",
+        published_on=date(2025, 3, 10),
+    )
+    near = make_statement("We stay out,", article=article)
+    far = make_statement("Rain again,", article=article)
+    link_events()
+    assert list(near.events.all()) == [strike]
+    assert not far.events.exists()
+
+    strike.keywords = ["Port Ansel"]  # now in the title: every statement concerns it
+    strike.save()
+    link_events()
+    assert set(strike.statements.all()) == {near, far}
+
+
+def test_linking_an_article_takes_a_few_queries_whatever_its_length(
+    django_assert_max_num_queries,
+):
+    make_event("Dock strike", keywords=["dockers"])
+    matchers = EventMatchers(Event.objects.all())
+    for count in (3, 300):
+        article = make_article(body="")
+        article.body = "\n\n".join(f'"The dockers wait {n}," Quist said.' for n in range(count))
+        article.save()
+        for n in range(count):
+            make_statement(f"The dockers wait {n},", article=article, said_on=None)
+        # Reads, then a few batched inserts: not one query (or one body) per statement.
+        with django_assert_max_num_queries(10):
+            result = link_article(article, matchers)
+        assert result.statements_linked == count
