@@ -180,21 +180,9 @@ class Statement(models.Model):
             models.Index(fields=["speaker", "said_on"], name="statement_speaker_date_idx"),
             models.Index(fields=["review_status", "confidence"], name="statement_review_idx"),
             models.Index(fields=["created_at", "id"], name="statement_created_idx"),
-            # The lists' order (newest first, undated last), on the public rows only.
-            models.Index(
-                models.F("dated_on").desc(nulls_last=True),
-                models.F("id").desc(),
-                name="statement_public_dated_idx",
-                condition=PUBLIC,
-            ),
-            # One speaker's statements in that order (speaker pages, ?speaker=).
-            models.Index(
-                models.F("speaker"),
-                models.F("dated_on").desc(nulls_last=True),
-                models.F("id").desc(),
-                name="statement_speaker_dated_idx",
-                condition=PUBLIC,
-            ),
+            # The lists' orders, newest first with undated rows last, per speaker too:
+            # created by migration 0012 in SQL, because PostgreSQL needs NULLS LAST
+            # there and SQLite refuses it (its DESC already puts NULLs last).
         ]
 
     def __str__(self) -> str:
