@@ -1,9 +1,11 @@
 """Settings for the statement archive, read from the environment.
 
-Local use needs nothing: SQLite in the project folder, DEBUG on, a
-development key. Production (DEBUG off) refuses to start without a real
-SECRET_KEY and turns on the secure defaults; HTTPS settings come from the
-environment so ``manage.py check --deploy`` is clean once they are given.
+Production is the default: DEBUG off, and the server refuses to start without
+a real SECRET_KEY; HTTPS, HSTS, secure cookies and a Content-Security-Policy
+are on, so ``manage.py check --deploy`` is clean once the hosts are given.
+``DJANGO_ENV=development`` (which ``manage.py`` sets unless told otherwise)
+turns DEBUG on and allows the development key: SQLite in the project folder,
+nothing else needed.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DJANGO_ENV = os.environ.get("DJANGO_ENV", "production").strip().lower()
+DEBUG = env_bool("DEBUG", DJANGO_ENV == "development")
 
 DEV_SECRET_KEY = "django-insecure-local-development-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
@@ -51,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "csp",
     "simple_history",
     "axes",
     "statements",
@@ -58,6 +62,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "archive.middleware.RequestLogMiddleware",
+    "archive.middleware.DatabaseUnavailableMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,9 +82,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Five wrong passwords for one account from one address lock that pair for 15
+# minutes; 20 from one address, whatever the accounts, lock the address for an
+# hour. Nobody elsewhere can lock an editor out (archive/login_throttle.py).
+AXES_HANDLER = "archive.login_throttle.AccountAndAddressHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_ACCOUNT_COOLOFF_MINUTES = 15
+AXES_COOLOFF_TIME = 1  # hours: the per-address lockout, and how long failures are kept
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 ROOT_URLCONF = "archive.urls"
@@ -138,6 +151,31 @@ LOGIN_URL = "admin:login"
 # Public list pages
 STATEMENTS_PER_PAGE = int(os.environ.get("STATEMENTS_PER_PAGE", "25"))
 
+# Headers that cost nothing in development either.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Scripts and styles only from our own origin: no inline scripts, no eval.
+# Inline style attributes stay allowed (the admin uses them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Sessions end after a working day, or when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Uploads larger than this go to a temporary file instead of memory; the admin
+# upload refuses files above ARCHIVE_UPLOAD_MAX_BYTES outright.
+ARCHIVE_UPLOAD_MAX_BYTES = int(os.environ.get("ARCHIVE_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+
 if not DEBUG:
     # HTTPS: on by default in production; SECURE_SSL_REDIRECT=false behind a proxy that does it.
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -147,16 +185,25 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SECURE_REFERRER_POLICY = "same-origin"
-    X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # One JSON object a line (archive/logging.py); LOG_FORMAT=text for plain lines.
+    "formatters": {"json": {"()": "archive.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({} if os.environ.get("LOG_FORMAT") == "text" else {"formatter": "json"}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # pypdf logs every repair it attempts on a damaged file; the import report
-    # already names the file that failed and why.
-    "loggers": {"pypdf": {"level": "ERROR"}},
+    "loggers": {
+        # pypdf logs every repair it attempts on a damaged file; the import report
+        # already names the file that failed and why.
+        "pypdf": {"level": "ERROR"},
+        # One line per request and per import task.
+        "archive.request": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+        "statements.jobs": {"level": "INFO"},
+    },
 }
