@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 
@@ -35,6 +36,7 @@ CSV_FIELDS = [
     "cue",
     "confidence",
     "permalink",
+    "utterance_id",
 ]
 
 CHUNK_SIZE = 2000
@@ -74,6 +76,7 @@ def statement_record(st: Statement, base_url: str = "") -> dict:
         "tags": [t.name for t in st.tags.all()],
         "review_status": st.review_status,
         "permalink": base_url + st.get_absolute_url(),
+        "utterance_id": st.utterance_id,
     }
 
 
@@ -91,6 +94,20 @@ def export_queryset(qs: QuerySet) -> Iterator[Statement]:
         .order_by("id")
         .iterator(chunk_size=CHUNK_SIZE)
     )
+
+
+def started(statements: Iterator[Statement]) -> Iterator[Statement]:
+    """The same statements, with the first query already run.
+
+    A download streams after its headers are sent; a query that fails there
+    would end the file early under a "200 OK". Running it first turns such a
+    failure into an error response instead of a silently cut file.
+    """
+    try:
+        first = next(statements)
+    except StopIteration:
+        return iter(())
+    return itertools.chain([first], statements)
 
 
 def iter_jsonl(statements: Iterable[Statement], base_url: str = "") -> Iterator[str]:
@@ -131,7 +148,19 @@ def csv_row(record: dict) -> list:
         record["cue"],
         record["confidence"],
         record["permalink"],
+        record["utterance_id"] or "",
     ]
+
+
+# Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell a spreadsheet shows as text: a leading formula character gets a ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def iter_csv(statements: Iterable[Statement], base_url: str = "") -> Iterator[str]:
@@ -147,5 +176,5 @@ def iter_csv(statements: Iterable[Statement], base_url: str = "") -> Iterator[st
     writer.writerow(CSV_FIELDS)
     yield flush()
     for st in statements:
-        writer.writerow(csv_row(statement_record(st, base_url)))
+        writer.writerow([spreadsheet_safe(v) for v in csv_row(statement_record(st, base_url))])
         yield flush()

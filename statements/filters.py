@@ -14,19 +14,22 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Func, IntegerField, QuerySet
 from django.db.models.functions import ExtractYear
 
+from statements.extraction.names import name_key
 from statements.models import (
     Event,
     ReviewStatus,
     Speaker,
+    SpeakerAlias,
     Statement,
     StatementEvent,
     StatementKind,
     Tag,
 )
 from statements.search import is_postgres, search_statements
+from statements.utterances import one_per_utterance
 
 FACET_LIMIT = 10
 
@@ -66,8 +69,42 @@ class SlugOrNameField(forms.CharField):
         return obj
 
 
+SPEAKER_CHOICES = 12
+
+
+class SeveralSpeakers(Exception):
+    def __init__(self, speakers: list[Speaker]):
+        self.speakers = speakers
+
+
 def _speaker(value: str) -> Speaker | None:
-    return Speaker.objects.filter(slug=value).first() or Speaker.objects.by_name(value)
+    """By slug, full name or alias, else by surname; several by that surname raise."""
+    found = Speaker.objects.filter(slug=value).first() or Speaker.objects.by_name(value)
+    if found:
+        return found
+    key = name_key(value)
+    if not key:
+        return None
+    ids = SpeakerAlias.objects.filter(key__endswith=f" {key}").values("speaker_id")
+    matches = list(Speaker.objects.filter(pk__in=ids).order_by("name")[:SPEAKER_CHOICES])
+    if len(matches) > 1:
+        raise SeveralSpeakers(matches)
+    return matches[0] if matches else None
+
+
+class SpeakerField(SlugOrNameField):
+    """A speaker by slug, name, alias or surname; ``candidates`` lists them when several match."""
+
+    candidates: list[Speaker] = []
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except SeveralSpeakers as several:
+            self.candidates = several.speakers
+            raise forms.ValidationError(
+                "Several speakers go by that name: choose one below.", code="ambiguous"
+            ) from None
 
 
 def _event(value: str) -> Event | None:
@@ -78,7 +115,7 @@ def _event(value: str) -> Event | None:
 
 
 class SpeakerFilter(django_filters.Filter):
-    field_class = SlugOrNameField
+    field_class = SpeakerField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("resolve", _speaker)
@@ -160,6 +197,13 @@ class StatementFilter(django_filters.FilterSet):
         choices=list(SORTS.items()), method="filter_nothing", empty_label=None, label="Sort by"
     )
 
+    group = django_filters.ChoiceFilter(
+        choices=[("utterance", "Each quote once")],
+        method="filter_group",
+        empty_label="Every report",
+        label="Reports",
+    )
+
     class Meta:
         model = Statement
         fields: list[str] = []
@@ -177,6 +221,9 @@ class StatementFilter(django_filters.FilterSet):
     def filter_nothing(self, qs: QuerySet, name: str, value) -> QuerySet:
         """Parameters read elsewhere (sort in filter_queryset, ``in`` by the search)."""
         return qs
+
+    def filter_group(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return one_per_utterance(qs) if value == "utterance" else qs
 
     def filter_search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return search_statements(qs, value, in_articles=self.in_articles)
@@ -270,14 +317,33 @@ def order_statements(qs: QuerySet, sort: str) -> QuerySet:
     return qs.order_by(*orders.get(sort, orders["-said"]))
 
 
+class Year(Func):
+    """The calendar year of a date, computed in the database engine itself.
+
+    Django's ExtractYear calls back into Python for every row on SQLite; dates
+    are stored there as ISO text, so the first four characters are the year.
+    """
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return ExtractYear(*self.source_expressions).as_sql(compiler, connection)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="CAST(substr(%(expressions)s, 1, 4) AS integer)"
+        )
+
+
 def statement_facets(qs: QuerySet, limit: int = FACET_LIMIT) -> dict[str, list[dict]]:
     """Counts per speaker, event and year within ``qs``: three grouped queries, top N each.
 
-    The filtered set goes in as a subquery of ids, so search annotations and
-    ordering do not leak into the GROUP BY.
+    Speakers and years group the filtered rows directly (ordering cleared, so the
+    planner can use the filters' indexes); events go through the link table with
+    the filtered ids as a subquery.
     """
-    ids = qs.order_by().values("pk")
-    base = Statement.objects.filter(pk__in=ids).order_by()
+    base = qs.order_by()
+    ids = base.values("pk")
     speakers = (
         base.values("speaker__slug", "speaker__name")
         .annotate(n=Count("id"))
@@ -291,7 +357,7 @@ def statement_facets(qs: QuerySet, limit: int = FACET_LIMIT) -> dict[str, list[d
     )
     years = (
         base.filter(dated_on__isnull=False)
-        .annotate(year=ExtractYear("dated_on"))
+        .annotate(year=Year("dated_on"))
         .values("year")
         .annotate(n=Count("id"))
         .order_by("-year")[:30]

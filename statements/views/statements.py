@@ -7,10 +7,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from statements import citation
-from statements.exporting import export_queryset, iter_csv, iter_json_array
+from statements.exporting import export_queryset, iter_csv, iter_json_array, started
 from statements.filters import StatementFilter
 from statements.highlighting import Mark
 from statements.models import Statement
+from statements.utterances import reports_of
 from statements.views.common import absolute_base, public_statements, statement_listing
 
 
@@ -23,7 +24,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
 def _export(request: HttpRequest, render_rows, content_type: str, filename: str):
     """Stream the filtered list through the export contract, however long it is."""
     filterset = StatementFilter(request.GET, queryset=public_statements())
-    rows = render_rows(export_queryset(filterset.qs), absolute_base(request))
+    rows = render_rows(started(export_queryset(filterset.qs)), absolute_base(request))
     response = StreamingHttpResponse(rows, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -57,6 +58,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "paragraph": paragraph,
         "paragraph_marks": marks,
         "permalink": permalink,
+        "reports": reports_of(statement),
         "plain_citation": citation.plain_citation(
             statement, permalink, accessed=timezone.localdate()
         ),
