@@ -151,6 +151,27 @@ LOGIN_URL = "admin:login"
 # Public list pages
 STATEMENTS_PER_PAGE = int(os.environ.get("STATEMENTS_PER_PAGE", "25"))
 
+# Import jobs (statements/jobs): Celery workers share them through Redis.
+# Without CELERY_BROKER_URL nothing needs Redis: the command imports in-process
+# and the admin imports small uploads directly.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ACKS_LATE = True  # a task is acknowledged when it has finished...
+CELERY_TASK_REJECT_ON_WORKER_LOST = True  # ...and re-queued when its worker died
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long tasks: each worker takes one at a time
+CELERY_TASK_IGNORE_RESULT = True  # progress lives in the database, not the result backend
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # A task whose whole worker machine vanished is handed out again after this.
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # keep the JSON log lines
+# Uploaded files wait here for the workers: a folder every web server and worker sees.
+IMPORT_JOB_ROOT = Path(os.environ.get("IMPORT_JOB_ROOT", BASE_DIR / "var" / "imports"))
+IMPORT_JOB_JSONL_CHUNK = int(os.environ.get("IMPORT_JOB_JSONL_CHUNK", "200"))  # lines per task
+IMPORT_JOB_STALL_SECONDS = int(os.environ.get("IMPORT_JOB_STALL_SECONDS", "900"))
+# Without a broker the admin imports an upload inside the request up to this size.
+IMPORT_DIRECT_MAX_FILES = int(os.environ.get("IMPORT_DIRECT_MAX_FILES", "20"))
+IMPORT_DIRECT_MAX_BYTES = int(os.environ.get("IMPORT_DIRECT_MAX_BYTES", str(5 * 1024 * 1024)))
+
 # Headers that cost nothing in development either.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

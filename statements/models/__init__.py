@@ -1,5 +1,6 @@
 from statements.models.article import Article
 from statements.models.event import Event
+from statements.models.jobs import ImportJob, ImportJobPart
 from statements.models.review import ReviewQueueStatement
 from statements.models.speaker import Speaker, SpeakerAlias, SpeakerRole
 from statements.models.speaker_redirect import SpeakerRedirect
@@ -17,6 +18,8 @@ __all__ = [
     "Article",
     "Event",
     "EventLink",
+    "ImportJob",
+    "ImportJobPart",
     "ReviewQueueStatement",
     "ReviewStatus",
     "Speaker",
