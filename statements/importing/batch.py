@@ -21,7 +21,7 @@ from django.db import IntegrityError, OperationalError, transaction
 
 from statements.extraction.document import ExtractedArticle
 from statements.extraction.pipeline import process
-from statements.extraction.readers import ReadFailure, iter_files, read_path
+from statements.extraction.readers import ReadFailure, find_files, read_path
 from statements.importing.locking import one_writer_at_a_time
 from statements.importing.persist import save_article
 from statements.importing.report import FAILED, FileResult, ImportReport
@@ -48,14 +48,7 @@ def parse_file(path: Path, lines: tuple[int, int] | None = None) -> Parsed:
     try:
         for doc in read_path(path, lines=lines):
             if isinstance(doc, ReadFailure):
-                items.append(
-                    FileResult(
-                        source_file=doc.source_file,
-                        path=str(path),
-                        status=FAILED,
-                        errors=[doc.error],
-                    )
-                )
+                items.append(_read_failure(doc))
                 continue
             try:
                 items.append(process(doc))
@@ -78,6 +71,15 @@ def parse_file(path: Path, lines: tuple[int, int] | None = None) -> Parsed:
             )
         )
     return items
+
+
+def _read_failure(failure: ReadFailure) -> FileResult:
+    return FileResult(
+        source_file=failure.source_file,
+        path=failure.path,
+        status=FAILED,
+        errors=[failure.error],
+    )
 
 
 def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
@@ -106,8 +108,10 @@ def import_paths(
     """
     report = ImportReport(dry_run=dry_run)
     batch_event = Event.objects.get(slug=event_slug) if event_slug else None
-    files = iter_files([str(p) for p in paths])
+    files, unreadable = find_files([str(p) for p in paths])
     report.files_read = len(files)
+    for failure in unreadable:  # missing paths, FIFOs, symlink loops: reported, not fatal
+        report.add(_read_failure(failure))
     matchers = EventMatchers(Event.objects.all())  # once per run, not once per article
     # Outside a dry run each article commits on its own (see store_article).
     outer = transaction.atomic() if dry_run else contextlib.nullcontext()

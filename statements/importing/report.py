@@ -29,6 +29,19 @@ class FileResult:
     def failed(self) -> bool:
         return self.status == FAILED
 
+    @property
+    def label(self) -> str:
+        """The file's full path (and JSONL line) as one printable line, for logs."""
+        name = self.path or self.source_file
+        if self.path and "#" in self.source_file:
+            name += "#" + self.source_file.rsplit("#", 1)[1]
+        return printable(name)
+
+
+def printable(text: str) -> str:
+    """``text`` with newlines and other control characters escaped, so it stays one line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
 
 @dataclass
 class ImportReport:
@@ -75,7 +88,7 @@ class ImportReport:
             f"Speakers created: {t['speakers_created']}.",
         ]
         for r in self.failures:
-            lines.append(f"FAILED {r.source_file}: {'; '.join(r.errors)}")
+            lines.append(f"FAILED {r.label}: {printable('; '.join(r.errors))}")
         return lines
 
     def as_dict(self) -> dict:

@@ -67,3 +67,15 @@ def test_declared_charset_is_used_when_it_fits():
 
 def test_undecodable_bytes_do_not_raise():
     assert isinstance(decode_bytes(bytes(range(256))), str)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised_not_read_as_utf8_with_nuls(encoding):
+    text = "Varga: \u201cThe border is a bridge,\u201d she said in Ostmark.\n" * 3
+    assert detect_encoding(text.encode(encoding)) == encoding
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_text_with_a_few_zero_bytes_is_not_taken_for_utf16():
+    data = b"Harbour talks resume\x00 on Friday, the minister said.\n" * 20
+    assert detect_encoding(data) == "utf-8"

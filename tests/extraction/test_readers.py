@@ -11,6 +11,7 @@ from statements.extraction.readers import (
     SUPPORTED_SUFFIXES,
     InputPathError,
     ReadFailure,
+    find_files,
     iter_files,
     read_path,
 )
@@ -143,3 +144,27 @@ def test_sample_corpus_reads_cleanly():
     articles = [clean(item) for item in items]
     assert len(articles) >= 8
     assert all(article.title and article.published_on and article.body for article in articles)
+
+
+def test_find_files_reports_what_it_cannot_read_and_keeps_the_rest(tmp_path):
+    import os
+
+    (tmp_path / "good.txt").write_text("Headline\n\nText.")
+    (tmp_path / "notes.docx").write_text("x")
+    os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
+    os.mkfifo(tmp_path / "pipe.md")
+    files, failures = find_files(
+        [str(tmp_path), str(tmp_path / "missing.txt"), str(tmp_path / "notes.docx")]
+    )
+    assert [p.name for p in files] == ["good.txt"]
+    reasons = {f.source_file: f.error for f in failures}
+    assert set(reasons) == {"loop.txt", "pipe.md", "missing.txt", "notes.docx"}
+    assert "not a regular file" in reasons["pipe.md"]
+    assert "unsupported" in reasons["notes.docx"]
+
+
+def test_jsonl_lines_select_a_chunk_of_records(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(f'{{"title": "T{n}", "text": "Body {n}."}}\n' for n in range(1, 7)))
+    items = list(read_path(path, lines=(3, 4)))
+    assert [item.source_file for item in items] == ["feed.jsonl#3", "feed.jsonl#4"]

@@ -32,6 +32,9 @@ def detect_encoding(data: bytes, declared: str | None = None) -> str:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -52,6 +55,26 @@ def detect_encoding(data: bytes, declared: str | None = None) -> str:
     if not ranked:
         return guess
     return min(ranked, key=lambda item: item[0])[1]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: every other byte of Latin text is zero.
+
+    Strict UTF-8 would accept it (zero bytes are valid) and store text
+    interleaved with NULs, so it is recognised first, by where the zeros are.
+    """
+    sample = data[:8192]
+    zeros = sample.count(0)
+    if len(sample) < 4 or zeros < len(sample) // 5:
+        return None
+    odd = sample[1::2].count(0)
+    if odd >= zeros * 0.9:
+        name = "utf-16-le"
+    elif zeros - odd >= zeros * 0.9:
+        name = "utf-16-be"
+    else:
+        return None
+    return name if _decodes(data[: len(data) // 2 * 2], name) else None
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:

@@ -1,15 +1,24 @@
-"""JSON Lines exports: one article per line, as scrapers and news APIs deliver them."""
+"""JSON Lines exports: one article per line, as scrapers and news APIs deliver them.
+
+The file is streamed line by line, so its size does not matter; one record is
+limited (``MAX_RECORD_BYTES``). Only "\\n" ends a record: JSON strings may hold
+U+2028 and other characters that ``str.splitlines`` would break on.
+"""
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..document import RawDocument
 from ..metadata import parse_date
+from .checks import MAX_RECORD_BYTES, size_problem, text_problem
 from .encoding import decode_bytes
 from .errors import ReadFailure
+
+_FIELDS = ("title", "url", "outlet", "published")
 
 
 def read_jsonl(
@@ -20,18 +29,43 @@ def read_jsonl(
     ``lines`` (first, last; 1-based, inclusive) reads only those lines.
     """
     first, last = lines or (1, None)
-    text = decode_bytes(path.read_bytes())
-    # Only "\n" ends a record: JSON strings may hold U+2028 and other breaks.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if number < first or not line.strip():
-            continue
-        if last is not None and number > last:
-            break
-        source = f"{path.name}#{number}"
-        try:
-            yield _document(line, source, path)
-        except ValueError as exc:
-            yield ReadFailure(source_file=source, error=f"line {number}: {exc}", path=str(path))
+    with path.open("rb") as handle:
+        for number, data in enumerate(_records(handle), start=1):
+            if last is not None and number > last:
+                break
+            if number < first or not data.strip():
+                continue
+            source = f"{path.name}#{number}"
+            try:
+                problem = size_problem(len(data), MAX_RECORD_BYTES)
+                if problem:
+                    raise ValueError(f"record of {problem}")
+                yield _document(_decode(data, number), source, path)
+            except ValueError as exc:
+                yield ReadFailure(source_file=source, error=f"line {number}: {exc}", path=str(path))
+
+
+def _records(handle) -> Iterator[bytes]:
+    """The file's lines as bytes, read in blocks (a 10 MB line is read once, not re-scanned)."""
+    pending: list[bytes] = []
+    while block := handle.read(1 << 20):
+        parts = block.split(b"\n")
+        for part in parts[:-1]:
+            pending.append(part)
+            yield b"".join(pending)
+            pending = []
+        pending.append(parts[-1])
+    if any(pending):
+        yield b"".join(pending)
+
+
+def _decode(data: bytes, number: int) -> str:
+    if number == 1 and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        return decode_bytes(data).rstrip("\r")  # JSON Lines should be UTF-8; some are not
 
 
 def _document(line: str, source: str, path: Path) -> RawDocument:
@@ -40,10 +74,17 @@ def _document(line: str, source: str, path: Path) -> RawDocument:
     except json.JSONDecodeError as exc:
         raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(record, dict):
-        raise ValueError("expected a JSON object")
+        raise ValueError(f"expected a JSON object, found {_json_type(record)}")
     body = record.get("text")
-    if not isinstance(body, str) or not body.strip():
+    if body is None or body == "":
         raise ValueError('missing or empty "text"')
+    for key in ("text", *_FIELDS):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f'"{key}" must be a string, not {_json_type(value)}')
+    problem = text_problem(body)
+    if problem:
+        raise ValueError(f'"text": {problem}')
     published = record.get("published")
     return RawDocument(
         source_file=source,
@@ -54,8 +95,17 @@ def _document(line: str, source: str, path: Path) -> RawDocument:
         title=_string(record.get("title")),
         url=_string(record.get("url")),
         outlet=_string(record.get("outlet")),
-        published_on=parse_date(published) if isinstance(published, str) else None,
+        published_on=parse_date(published) if published else None,
     )
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
+    if value is None:
+        return "null"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
 
 
 def _string(value: object) -> str | None:

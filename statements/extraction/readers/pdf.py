@@ -16,6 +16,10 @@ _JUNK_TITLE = re.compile(r"\.(docx?|pdf|odt|rtf|indd)$|^(untitled|microsoft word
 
 def read_pdf(path: Path) -> RawDocument:
     reader = PdfReader(path)
+    # Many PDFs are encrypted with an empty password only to restrict printing:
+    # those open (AES needs the `cryptography` package); a real password is an error.
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise ValueError("the PDF is encrypted with a password; save an unencrypted copy")
     # Pages are joined with a single newline so a paragraph running over a page
     # break is unwrapped like any other line.
     text = "\n".join(_page_text(page) for page in reader.pages)

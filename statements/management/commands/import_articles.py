@@ -19,7 +19,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from statements.extraction.readers import iter_files
+from statements.extraction.readers import find_files
 from statements.importing import import_paths
 from statements.models import Event
 
@@ -42,15 +42,32 @@ class Command(BaseCommand):
             default=1,
             help="Worker processes for reading and extraction (pays off on large batches).",
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Send the files to Celery workers as an import job (needs CELERY_BROKER_URL).",
+        )
+        parser.add_argument(
+            "--wait", action="store_true", help="With --queue: follow the job until it ends."
+        )
 
     def handle(self, *args, **options):
         paths = options["paths"]
         if options["event"] and not Event.objects.filter(slug=options["event"]).exists():
             raise CommandError(f"No event with slug {options['event']!r}.")
-        try:
-            total = len(iter_files(paths))
-        except (FileNotFoundError, ValueError) as exc:
-            raise CommandError(str(exc)) from exc
+        total = len(find_files(paths)[0])
+
+        if options["queue"]:
+            from statements.jobs.command import queue_import, wait_for
+
+            if options["dry_run"]:
+                raise CommandError("--dry-run runs in this process; leave out --queue.")
+            job = queue_import(paths, event_slug=options["event"], description=" ".join(paths))
+            self.stdout.write(f"Queued import job {job.pk}: {job.progress()['total']} part(s).")
+            if not options["wait"]:
+                return
+            report = wait_for(job, show_bar=options["verbosity"] > 0 and sys.stderr.isatty())
+            return self._finish(report, options)
 
         bar = tqdm(
             total=total,
@@ -66,7 +83,9 @@ class Command(BaseCommand):
                 workers=max(1, options["workers"]),
                 progress=lambda _path: bar.update(1),
             )
+        self._finish(report, options)
 
+    def _finish(self, report, options) -> None:
         if options["report"]:
             Path(options["report"]).write_text(
                 json.dumps(report.as_dict(), indent=2, ensure_ascii=False, default=str) + "\n",
@@ -84,5 +103,6 @@ class Command(BaseCommand):
             elif options["verbosity"]:
                 self.stdout.write(line)
         if not report.ok:
-            failed = ", ".join(r.source_file for r in report.failures)
-            raise CommandError(f"{len(report.failures)} file(s) failed: {failed}")
+            names = [r.label for r in report.failures]
+            more = f" and {len(names) - 10} more" if len(names) > 10 else ""
+            raise CommandError(f"{len(names)} file(s) failed: {', '.join(names[:10])}{more}")
