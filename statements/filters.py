@@ -28,7 +28,7 @@ from statements.models import (
     StatementKind,
     Tag,
 )
-from statements.search import is_postgres, search_statements
+from statements.search import parse_query, rank_matches, search_statements
 from statements.utterances import one_per_utterance
 
 FACET_LIMIT = 10
@@ -226,7 +226,16 @@ class StatementFilter(django_filters.FilterSet):
         return one_per_utterance(qs) if value == "utterance" else qs
 
     def filter_search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return search_statements(qs, value, in_articles=self.in_articles)
+        """Words through the search; speaker:, event: and said: as the form's own filters."""
+        parsed = parse_query(value)
+        if parsed.speaker:
+            speaker = self._named("speaker", parsed.speaker)
+            qs = qs.by_speaker(speaker) if speaker else qs.none()
+        if parsed.event:
+            event = self._named("event", parsed.event)
+            qs = qs.about_event(event) if event else qs.none()
+        qs = qs.said_between(parsed.said_from, parsed.said_to)
+        return search_statements(qs, parsed, in_articles=self.in_articles)
 
     @property
     def in_articles(self) -> bool:
@@ -234,18 +243,31 @@ class StatementFilter(django_filters.FilterSet):
 
     @property
     def sort_key(self) -> str:
-        """The order in effect: the asked one, else relevance for a search on PostgreSQL."""
+        """The order in effect: the asked one, else newest first (also for a search)."""
         data = getattr(self.form, "cleaned_data", {})
-        sort = data.get("sort") or ""
-        has_search = bool(data.get("q")) and is_postgres()
-        if sort == "relevance" and not has_search:
-            sort = ""
-        if not sort:
-            sort = "relevance" if has_search else "-said"
+        sort = data.get("sort") or "-said"
+        if sort == "relevance" and not data.get("q"):
+            sort = "-said"
         return sort
 
+    def _named(self, name: str, value: str):
+        """The speaker or event a query operator names, as the form's box would find it."""
+        try:
+            return self.form.fields[name].clean(value)
+        except forms.ValidationError:
+            return None
+
+    @property
+    def matching(self) -> QuerySet:
+        """The filtered statements, unordered and unranked: for counts and facets."""
+        self.qs  # noqa: B018 - filters once, keeping the unordered set aside
+        return self._matching
+
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        return order_statements(super().filter_queryset(queryset), self.sort_key)
+        qs = self._matching = super().filter_queryset(queryset)
+        if self.sort_key == "relevance":
+            qs = rank_matches(qs, self.form.cleaned_data.get("q") or "")
+        return order_statements(qs, self.sort_key)
 
     # -- presentation ----------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -27,6 +28,7 @@ class ReviewStatus(models.TextChoices):
 # Columns no list, feed or export reads.
 LISTING_DEFERRED = (
     "editor_note",
+    "search_vector",
     "article__body",
     "article__raw_text",
     "article__source_links",
@@ -160,9 +162,12 @@ class Statement(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # PostgreSQL: the words of ``text`` as a tsvector, set by a trigger (migration 0014)
+    # whatever writes the row; SQLite searches its FTS5 table and leaves this empty.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[tags])
+    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-said_on", "-id"]

@@ -22,6 +22,9 @@ def quote_html(statement: Statement, terms: Sequence[str] = ()) -> SafeString:
     PostgreSQL's stemmed headline is used when the search produced one; otherwise
     (SQLite) the words of the query are marked where they literally occur.
     """
+    marks = getattr(statement, "search_marks", None)
+    if marks is not None:  # where the database's stemmer matched (statements.search)
+        return highlighting.highlight(statement.text, marks)
     headline = getattr(statement, "search_headline", None)
     if headline:
         marks = highlighting.headline_marks(statement.text, headline)

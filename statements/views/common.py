@@ -11,13 +11,16 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from statements.filters import StatementFilter, statement_facets
-from statements.models import Article, Event, Speaker, Statement
-from statements.search import parse_query
+from statements.models import Event, Speaker, Statement
+from statements.search import RANK_CANDIDATES, ParsedQuery, parse_query, search_marks
 
 OPTION_LIMIT = 1000
 
@@ -51,22 +54,49 @@ def paginate(request: HttpRequest, qs: QuerySet, per_page: int | None = None):
     return paginator.get_page(request.GET.get("page"))
 
 
-def list_options() -> dict[str, list]:
+# Distinct outlets by walking the outlet index: one probe per outlet instead of
+# reading every article (a "loose index scan"; PostgreSQL has no skip scan).
+_OUTLETS_SQL = """
+WITH RECURSIVE outlets(name) AS (
+    SELECT MIN(outlet) FROM statements_article WHERE outlet > ''
+    UNION ALL
+    SELECT (SELECT MIN(outlet) FROM statements_article WHERE outlet > outlets.name)
+    FROM outlets WHERE outlets.name IS NOT NULL
+)
+SELECT name FROM outlets WHERE name IS NOT NULL LIMIT %s
+"""
+
+
+def outlet_names(limit: int = OPTION_LIMIT) -> list[str]:
+    """Every outlet name in use, at the cost of one index probe each."""
+    with connection.cursor() as cursor:
+        cursor.execute(_OUTLETS_SQL, [limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _datalist(element_id: str, options) -> SafeString:
+    """A <datalist> built in one pass: thousands of options cost a template loop dearly."""
+    items = format_html_join("", '<option value="{}">{}</option>', options)
+    return format_html('<datalist id="{}">{}</datalist>', element_id, items)
+
+
+def list_options() -> dict[str, SafeString]:
     """Suggestions for the filter form's text boxes (<datalist>), bounded in size."""
+    speakers = Speaker.objects.order_by("name").values_list("slug", "name")[:OPTION_LIMIT]
+    events = Event.objects.order_by("name").values_list("slug", "name")[:OPTION_LIMIT]
     return {
-        "speaker_options": list(
-            Speaker.objects.order_by("name").values_list("slug", "name")[:OPTION_LIMIT]
-        ),
-        "event_options": list(
-            Event.objects.order_by("name").values_list("slug", "name")[:OPTION_LIMIT]
-        ),
-        "outlet_options": list(
-            Article.objects.exclude(outlet="")
-            .order_by("outlet")
-            .values_list("outlet", flat=True)
-            .distinct()[:OPTION_LIMIT]
-        ),
+        "speaker_datalist": _datalist("speaker-options", speakers),
+        "event_datalist": _datalist("event-options", events),
+        "outlet_datalist": _datalist("outlet-options", ((o, "") for o in outlet_names())),
     }
+
+
+def speaker_named(parsed: ParsedQuery) -> Speaker | None:
+    """The speaker a search's words name ("Ilse Marrow", "Marrow"), to offer their page."""
+    words = parsed.free_text.strip()
+    if not words or parsed.speaker or len(words) > 100:
+        return None
+    return Speaker.objects.by_name(words) or Speaker.objects.by_surname(words)
 
 
 def statement_listing(
@@ -76,24 +106,37 @@ def statement_listing(
     hidden: tuple[str, ...] = (),
     facets: bool = True,
 ) -> dict[str, Any]:
-    """Context for a filtered, sorted, paginated statement list over ``queryset``."""
+    """Context for a filtered, sorted, paginated statement list over ``queryset``.
+
+    Search highlights are computed for the page's rows only, facets over the
+    unordered filtered set.
+    """
     filterset = StatementFilter(request.GET, queryset=queryset)
     qs = filterset.qs
     page = paginate(request, qs.for_listing())
     query = filterset.form.cleaned_data.get("q") or ""
+    parsed = parse_query(query)
+    statements = list(page.object_list)
+    if parsed.clauses:
+        marks = search_marks(statements, parsed)
+        for st in statements:
+            st.search_marks = marks.get(st.pk)
+    page.object_list = statements
     context = {
         "filter": filterset,
         "form": filterset.form,
         "page_obj": page,
-        "statements": page.object_list,
+        "statements": statements,
         "chips": filterset.chips(hidden=hidden),
         "filter_errors": filter_errors(filterset),
         "query": query,
-        "search_terms": parse_query(query).include if query else (),
+        "search_terms": parsed.include,
+        "speaker_suggestion": speaker_named(parsed) if "speaker" not in hidden else None,
         "sort_key": filterset.sort_key,
+        "rank_limit": RANK_CANDIDATES if filterset.sort_key == "relevance" else None,
         "hidden_fields": hidden,
         "export_query": filterset.query_string(without=("page", "sort")),
-        "facets": statement_facets(qs) if facets else None,
+        "facets": statement_facets(filterset.matching) if facets else None,
     }
     context.update(list_options())
     return context

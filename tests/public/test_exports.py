@@ -81,3 +81,51 @@ def test_list_links_to_exports_with_filters(client, archive):
 def test_empty_export_is_valid(client, db):
     assert json.loads(streamed(client.get(JSON))) == []
     assert streamed(client.get(CSV)).splitlines() == [",".join(CSV_FIELDS)]
+
+
+FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "\rReturn"]
+
+
+def _csv_texts(content: str) -> set[str]:
+    return {row["text"] for row in csv.DictReader(io.StringIO(content))}
+
+
+def test_csv_download_neutralises_formulas(client, db):
+    from tests.factories import make_speaker, make_statement
+
+    cells = [
+        make_statement(text, speaker=make_speaker(f"=cmd|{i}")) for i, text in enumerate(FORMULAS)
+    ]
+    rows = list(csv.DictReader(io.StringIO(streamed(client.get(CSV)))))
+    assert {r["text"] for r in rows} == {"'" + text for text in FORMULAS}
+    assert {r["speaker"] for r in rows} == {f"'=cmd|{i}" for i in range(len(cells))}
+    # JSON is data, not a spreadsheet: the words stay exactly as said.
+    assert {r["text"] for r in json.loads(streamed(client.get(JSON)))} == set(FORMULAS)
+
+
+def test_export_command_csv_neutralises_formulas(db, tmp_path):
+    from django.core.management import call_command
+
+    from tests.factories import make_statement
+
+    for text in FORMULAS:
+        make_statement(text)
+    make_statement("A plain sentence - with a dash inside.")
+    out = tmp_path / "out.csv"
+    call_command("export_statements", "--format", "csv", "--output", str(out), verbosity=0)
+    with out.open(encoding="utf-8", newline="") as f:
+        texts = _csv_texts(f.read())
+    assert texts == {
+        *("'" + text for text in FORMULAS),
+        "A plain sentence - with a dash inside.",
+    }
+
+
+def test_long_search_export_is_complete(client, archive):
+    """A 600-word query gives the whole (empty or not) file, never one cut mid-way."""
+    words = " ".join(f"word{i}" for i in range(600))
+    for params in ({"q": words}, {"q": "dockworkers " + words.replace("word", "-w")}):
+        content = streamed(client.get(CSV, params))
+        listed = ids(client.get(LIST, params))
+        assert content.splitlines()[0] == ",".join(CSV_FIELDS)
+        assert {int(r["id"]) for r in csv.DictReader(io.StringIO(content))} == set(listed)

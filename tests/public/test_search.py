@@ -70,7 +70,8 @@ def test_headline_marks_tell_inserted_tags_from_text():
 
 def test_pg_stemming_ranks_and_highlights(client, archive, postgres_only):
     make_statement("A strike would hurt. Strike after strike after strike, no end.")
-    response = client.get(URL, {"q": "strike"})
+    assert client.get(URL, {"q": "strike"}).context["sort_key"] == "-said"  # dates by default
+    response = client.get(URL, {"q": "strike", "sort": "relevance"})
     got = ids(response)
     # "strikes" in the first statement matches "strike" through English stemming.
     assert archive.first.pk in got
@@ -108,15 +109,15 @@ def test_pg_sort_overrides_relevance(client, archive, postgres_only):
 
 
 def test_search_indexes_exist_on_postgres(db, postgres_only):
-    """Both full-text searches are backed by GIN indexes (migrations 0002 and 0008)."""
+    """Both full-text searches are backed by GIN indexes (migrations 0014 and 0008)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname FROM pg_indexes WHERE indexname IN "
-            "('statement_text_fts_idx', 'article_body_fts_idx')"
+            "('statement_search_vector_idx', 'article_body_fts_idx')"
         )
         assert {row[0] for row in cursor.fetchall()} == {
-            "statement_text_fts_idx",
+            "statement_search_vector_idx",
             "article_body_fts_idx",
         }
