@@ -6,10 +6,10 @@ import unicodedata
 from itertools import groupby
 
 from django.db.models import Count, Max, Min, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
-from statements.models import ReviewStatus, Speaker, StatementEvent
+from statements.models import ReviewStatus, Speaker, SpeakerRedirect, StatementEvent
 from statements.views.common import (
     chart_series,
     monthly_counts,
@@ -51,8 +51,18 @@ def speaker_list(request: HttpRequest) -> HttpResponse:
     return render(request, "statements/speaker_list.html", {"groups": a_to_z(speakers)})
 
 
+def moved_speaker(request: HttpRequest, slug: str) -> HttpResponse:
+    """A merged-away or renamed speaker's old address: a permanent redirect, query kept."""
+    moved = get_object_or_404(SpeakerRedirect.objects.select_related("speaker"), old_slug=slug)
+    query = request.GET.urlencode()
+    url = moved.speaker.get_absolute_url()
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases", "roles"), slug=slug)
+    speaker = Speaker.objects.prefetch_related("aliases", "roles").filter(slug=slug).first()
+    if speaker is None:
+        return moved_speaker(request, slug)
     theirs = public_statements().by_speaker(speaker)
     stats = theirs.order_by().aggregate(
         total=Count("id"),
