@@ -7,13 +7,18 @@ change with the request's user and a reason.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
+from django.core.cache import cache
 from django.db import transaction
+from django.utils.text import slugify
 
 from statements.extraction.names import name_key
-from statements.models import Speaker, SpeakerAlias, SpeakerRole, Statement
+from statements.models import Speaker, SpeakerAlias, SpeakerRedirect, SpeakerRole, Statement
+from statements.models.speaker import unique_slug
 
 
 @dataclass
@@ -38,18 +43,45 @@ def _save(obj, reason: str, **kwargs) -> None:
     obj.save(**kwargs)
 
 
+def rename_speaker(speaker: Speaker, name: str, *, reason: str = "") -> Speaker:
+    """Give ``speaker`` its right name and a slug that reads like it; the old URL redirects.
+
+    The old name stays one of its aliases, so imports of either spelling land here.
+    """
+    name = " ".join(name.split())
+    if not name or name == speaker.name:
+        return speaker
+    old_slug = speaker.slug
+    speaker.name = name
+    speaker.slug = unique_slug(Speaker, name) if slugify_differs(old_slug, name) else old_slug
+    _save(speaker, reason or f"Renamed to {name}")
+    SpeakerRedirect.record(old_slug, speaker)
+    # A slug given back to its speaker is no longer a redirect.
+    SpeakerRedirect.objects.filter(old_slug=speaker.slug).delete()
+    return speaker
+
+
+def slugify_differs(slug: str, name: str) -> bool:
+    """Whether ``name`` would get another slug than ``slug`` (a case or accent fix would not)."""
+    return slugify(name)[:80].strip("-") != slug
+
+
 @transaction.atomic
-def merge_speakers(keep: Speaker, others: Iterable[Speaker]) -> MergeResult:
-    """Fold ``others`` into ``keep`` and delete them.
+def merge_speakers(
+    keep: Speaker, others: Iterable[Speaker], *, canonical_name: str = ""
+) -> MergeResult:
+    """Fold ``others`` into ``keep`` and delete them; ``canonical_name`` names the person right.
 
     Statements (as speaker and as relayer), roles and aliases move to ``keep``;
     the merged-away names stay as aliases, so later imports of those spellings
-    find ``keep`` through ``Speaker.objects.by_name``.
+    find ``keep`` through ``Speaker.objects.by_name``. The merged-away speakers'
+    page addresses (and any older ones) redirect to ``keep``'s page.
     """
     result = MergeResult(kept=keep)
     others = [o for o in others if o.pk != keep.pk]
+    final_name = " ".join(canonical_name.split()) or keep.name
     for other in others:
-        reason = f"Merged speaker {other.name} (#{other.pk}) into {keep.name} (#{keep.pk})"
+        reason = f"Merged speaker {other.name} (#{other.pk}) into {final_name} (#{keep.pk})"
         result.merged_names.append(other.name)
         for st in Statement.objects.filter(speaker=other):
             st.speaker = keep
@@ -79,10 +111,17 @@ def merge_speakers(keep: Speaker, others: Iterable[Speaker]) -> MergeResult:
             keep.country = other.country
         if not keep.description and other.description:
             keep.description = other.description
+        SpeakerRedirect.objects.filter(speaker=other).update(speaker=keep)
+        SpeakerRedirect.record(other.slug, keep)
         other._change_reason = reason
         other.delete()
-    keep._change_reason = f"Merged {', '.join(result.merged_names)} into this speaker"
-    keep.save()
+    cache.delete(DUPLICATES_CACHE_KEY)
+    merged = f"Merged {', '.join(result.merged_names)} into this speaker"
+    if final_name != keep.name:
+        rename_speaker(keep, final_name, reason=f"{merged}, named {final_name}")
+    else:
+        keep._change_reason = merged
+        keep.save()
     return result
 
 
@@ -173,3 +212,103 @@ def split_speaker(
         role.speaker = new
         _save(role, reason)
     return SplitResult(new_speaker=new, statements_moved=len(chosen), roles_moved=len(roles))
+
+
+# --- speakers that look like one person ------------------------------------------------------
+
+DUPLICATES_CACHE_KEY = "speakers:likely-duplicates"
+BLOCK_LIMIT = 60  # a very common surname is compared within its first 60 speakers only
+
+
+@dataclass
+class DuplicateProposal:
+    """Two speakers that look like one person, and what makes them look so."""
+
+    speaker_ids: tuple[int, int]
+    score: float
+    reasons: list[str]
+
+
+def _first_names_match(a: list[str], b: list[str]) -> bool:
+    """ "J" and "John", "Jon" and "John", a surname alone and a full name: compatible."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if x.startswith(y) or y.startswith(x):
+        return True
+    return SequenceMatcher(None, x, y).ratio() >= 0.75
+
+
+def _similarity(keys_a: set[str], keys_b: set[str]) -> tuple[float, str]:
+    best, why = 0.0, ""
+    for a in keys_a:
+        ta = a.split()
+        for b in keys_b:
+            tb = b.split()
+            if ta[-1] == tb[-1] and _first_names_match(ta[:-1], tb[:-1]):
+                score, reason = 0.9, f"same surname, first names “{a}” and “{b}”"
+            else:
+                score = SequenceMatcher(None, a, b).ratio()
+                reason = f"similar spellings “{a}” and “{b}”"
+            if score > best:
+                best, why = score, reason
+    return best, why
+
+
+def likely_duplicates(limit: int = 6, threshold: float = 0.86) -> list[DuplicateProposal]:
+    """Pairs of speakers whose names look like one person's, best first.
+
+    Compares every spelling (alias keys) of speakers that share a surname or
+    its first three letters and first initial, so the work grows with the
+    number of speakers, not their statements. Same country or a shared role
+    title counts for; two different countries count against. Cached briefly:
+    the desk shows it on every visit; a merge clears it.
+    """
+    cached = cache.get(DUPLICATES_CACHE_KEY)
+    if cached is not None:
+        return cached[:limit]
+    keys: dict[int, set[str]] = defaultdict(set)
+    for speaker_id, key in SpeakerAlias.objects.values_list("speaker_id", "key").iterator():
+        if key:
+            keys[speaker_id].add(key)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for speaker_id, spellings in keys.items():
+        seen = set()
+        for key in spellings:
+            tokens = key.split()
+            for block in (f"s:{tokens[-1]}", f"p:{tokens[-1][:3]}:{tokens[0][:1]}"):
+                if block not in seen and len(blocks[block]) < BLOCK_LIMIT:
+                    blocks[block].append(speaker_id)
+                    seen.add(block)
+    scored: dict[tuple[int, int], tuple[float, str]] = {}
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pair = (min(a, b), max(a, b))
+                if pair not in scored:
+                    scored[pair] = _similarity(keys[a], keys[b])
+    candidates = {pair: s for pair, s in scored.items() if s[0] >= threshold}
+    ids = {i for pair in candidates for i in pair}
+    countries = dict(Speaker.objects.filter(pk__in=ids).values_list("pk", "country"))
+    roles: dict[int, set[str]] = defaultdict(set)
+    for speaker_id, title in SpeakerRole.objects.filter(speaker_id__in=ids).values_list(
+        "speaker_id", "title"
+    ):
+        roles[speaker_id].add(title.casefold())
+    proposals = []
+    for (a, b), (score, why) in candidates.items():
+        reasons = [why]
+        ca, cb = countries.get(a, ""), countries.get(b, "")
+        if ca and cb and ca != cb:
+            continue
+        if ca and ca == cb:
+            score += 0.05
+            reasons.append(f"both {ca}")
+        shared = roles[a] & roles[b]
+        if shared:
+            score += 0.05
+            reasons.append(f"both “{sorted(shared)[0]}”")
+        proposals.append(DuplicateProposal((a, b), round(score, 3), reasons))
+    proposals.sort(key=lambda p: (-p.score, p.speaker_ids))
+    cache.set(DUPLICATES_CACHE_KEY, proposals, 300)
+    return proposals[:limit]

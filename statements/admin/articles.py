@@ -9,7 +9,8 @@ from django.db import models
 from django.db.models import Count
 from django.http import HttpRequest
 
-from statements.admin.base import HistoryAdmin, confidence_html
+from statements.admin.base import confidence_html
+from statements.admin.history import HistoryAdmin
 from statements.admin.imports import ImportArticlesMixin
 from statements.models import Article, Statement
 

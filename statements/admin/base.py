@@ -1,4 +1,4 @@
-"""Pieces shared by the admin modules: history, highlighting, intermediate action pages."""
+"""Pieces shared by the admin modules: highlighting, confidence, intermediate action pages."""
 
 from __future__ import annotations
 
@@ -12,16 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
-from simple_history.admin import SimpleHistoryAdmin
 
 from statements.extraction.document import LOW_CONFIDENCE
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """Every editable model: history page per object (who, when, what), revertible."""
-
-    history_list_display = ["history_change_reason"]
-    list_per_page = 50
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> SafeString:

@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import HttpRequest
 
-from statements.admin.base import HistoryAdmin
+from statements.admin.history import HistoryAdmin
 from statements.linking import link_events
 from statements.models import Event, StatementEvent
 

@@ -12,10 +12,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from statements.admin.base import HistoryAdmin
+from statements.admin.history import HistoryAdmin
 from statements.extraction.names import name_key
 from statements.merging import merge_speakers, split_speaker, statements_using_spelling
-from statements.models import Speaker, SpeakerAlias, SpeakerRole, Statement
+from statements.models import Speaker, SpeakerAlias, SpeakerRedirect, SpeakerRole, Statement
 
 
 class SpeakerAliasForm(forms.ModelForm):
@@ -69,16 +69,57 @@ class SpeakerRoleInline(admin.TabularInline):
 
 
 class MergeForm(forms.Form):
+    """Which record stays (its id and history) and what the person is called from now on."""
+
     keep = forms.ModelChoiceField(
         queryset=Speaker.objects.none(),
         widget=forms.RadioSelect,
         label="Keep",
         help_text="The others' statements, roles and names move to this speaker; they are deleted.",
     )
+    name = forms.ChoiceField(
+        widget=forms.RadioSelect,
+        required=False,
+        label="Canonical name",
+        help_text="How the archive names the person; every other spelling becomes an alias.",
+    )
+    new_name = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Or type the right name",
+        help_text="When none of the spellings is right, e.g. a missing accent.",
+    )
 
     def __init__(self, *args, speakers, **kwargs):
         super().__init__(*args, **kwargs)
+        self.speakers = speakers
         self.fields["keep"].queryset = speakers
+        spellings = dict.fromkeys(sp.name for sp in speakers)
+        spellings.update(
+            dict.fromkeys(
+                SpeakerAlias.objects.filter(speaker__in=speakers)
+                .order_by("name")
+                .values_list("name", flat=True)
+            )
+        )
+        self.fields["name"].choices = [(n, n) for n in spellings]
+
+    def clean(self):
+        cleaned = super().clean()
+        name = " ".join((cleaned.get("new_name") or cleaned.get("name") or "").split())
+        keep = cleaned.get("keep")
+        if not name and keep is not None:
+            name = keep.name
+        key = name_key(name)
+        if not key:
+            raise ValidationError({"new_name": "A name needs at least one letter or digit."})
+        owner = SpeakerAlias.objects.filter(key=key).exclude(speaker__in=self.speakers).first()
+        if owner:
+            raise ValidationError(
+                {"new_name": f"“{name}” is already a name of {owner.speaker}; merge them too."}
+            )
+        cleaned["canonical_name"] = name
+        return cleaned
 
 
 class SplitForm(forms.Form):
@@ -151,10 +192,15 @@ class SpeakerAdmin(HistoryAdmin):
         if queryset.count() < 2:
             self.message_user(request, "Select two or more speakers to merge.", messages.WARNING)
             return None
-        form = MergeForm(request.POST if "_apply" in request.POST else None, speakers=queryset)
+        speakers = queryset.annotate(n=Count("statements")).order_by("-n", "pk")
+        form = MergeForm(request.POST if "_apply" in request.POST else None, speakers=speakers)
         if form.is_valid():
             keep = form.cleaned_data["keep"]
-            result = merge_speakers(keep, queryset.exclude(pk=keep.pk))
+            result = merge_speakers(
+                keep,
+                queryset.exclude(pk=keep.pk),
+                canonical_name=form.cleaned_data["canonical_name"],
+            )
             self.log_change(request, keep, str(result))
             self.message_user(request, str(result), messages.SUCCESS)
             return None
@@ -162,7 +208,7 @@ class SpeakerAdmin(HistoryAdmin):
             **self.admin_site.each_context(request),
             "title": "Merge speakers",
             "form": form,
-            "objects": queryset.annotate(n=Count("statements")),
+            "objects": speakers,
             "opts": self.model._meta,
             "action": request.POST.get("action", ""),
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
@@ -171,6 +217,13 @@ class SpeakerAdmin(HistoryAdmin):
 
     def has_merge_permission(self, request: HttpRequest) -> bool:
         return self.has_change_permission(request) and self.has_delete_permission(request)
+
+    def save_model(self, request: HttpRequest, obj: Speaker, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            # The page moved: its old address (cited, bookmarked) redirects here.
+            SpeakerRedirect.record(form.initial.get("slug", ""), obj)
+            SpeakerRedirect.objects.filter(old_slug=obj.slug).delete()
 
     def split_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """Move one alias (and statements) of a wrongly merged speaker to a new speaker."""

@@ -17,12 +17,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from statements.admin.base import (
-    HistoryAdmin,
     LowConfidenceFilter,
     action_form_page,
     confidence_html,
     highlight,
 )
+from statements.admin.history import STATUS_REASONS, HistoryAdmin
 from statements.models import (
     Event,
     EventLink,
@@ -43,12 +43,13 @@ CORRECTION_FIELDS = frozenset(
 # --- operations shared by the statement pages, the queue and its bulk actions -------------
 
 
-def set_status(statements: QuerySet, status: str) -> int:
+def set_status(statements: QuerySet, status: str, reason: str = "") -> int:
     """Save each row (not ``update()``) so every change lands in the history."""
     n = 0
     for st in Statement.objects.filter(pk__in=statements.values("pk")):
         if st.review_status != status:
             st.review_status = status
+            st._change_reason = reason or f"{STATUS_REASONS[status]} (bulk action)"
             st.save(update_fields=["review_status", "updated_at"])
             n += 1
     return n
@@ -57,6 +58,7 @@ def set_status(statements: QuerySet, status: str) -> int:
 def add_tag(statements: QuerySet, tag: Tag) -> int:
     n = 0
     for st in Statement.objects.filter(pk__in=statements.values("pk")).exclude(tags=tag):
+        st._change_reason = f"Tagged {tag}"
         st.tags.add(tag)  # m2m_changed writes a history record
         n += 1
     return n
@@ -76,10 +78,22 @@ def link_to_event(statements: QuerySet, event: Event) -> int:
     return n
 
 
-def reassign(statement: Statement, speaker: Speaker) -> None:
+def reassign(statement: Statement, speaker: Speaker, *, verify: bool = False) -> str:
+    """Give the quote to ``speaker`` (a correction re-imports keep); with ``verify``, settle it.
+
+    Returns the reason recorded in the history: "Reassigned from X to Y and verified".
+    """
+    reason = f"Reassigned from {statement.speaker} to {speaker}"
     statement.speaker = speaker
     statement.edited_by_editor = True
-    statement.save(update_fields=["speaker", "edited_by_editor", "updated_at"])
+    fields = ["speaker", "edited_by_editor", "updated_at"]
+    if verify:
+        statement.review_status = ReviewStatus.VERIFIED
+        fields.append("review_status")
+        reason += " and verified"
+    statement._change_reason = reason
+    statement.save(update_fields=fields)
+    return reason
 
 
 # --- forms ----------------------------------------------------------------------------------
@@ -250,7 +264,6 @@ class StatementAdmin(StatementActionsMixin, HistoryAdmin):
         ("Annotation", {"fields": ["review_status", "tags", "editor_note"]}),
         (None, {"fields": ["created_at", "updated_at"]}),
     ]
-    history_list_display = ["history_change_reason", "review_status", "speaker"]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -288,6 +301,16 @@ DECISIONS = {
     "dispute": ReviewStatus.DISPUTED,
     "reject": ReviewStatus.REJECTED,
 }
+# Where the queue keeps the last decision so the editor can take it back.
+UNDO_SESSION_KEY = "review_queue_undo"
+
+
+def speaker_from_post(value: str | None) -> Speaker | None:
+    """The speaker a reassign form names; None for an empty, non-numeric or unknown id."""
+    value = (value or "").strip()
+    if not value.isdigit():
+        return None
+    return Speaker.objects.filter(pk=int(value)).first()
 
 
 @admin.register(ReviewQueueStatement)
@@ -296,6 +319,9 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
 
     Row buttons submit the changelist form (which carries the CSRF token) to
     ``review/<pk>/`` via ``formaction``; corrections go to the statement's page.
+    The page is built for throughput: keyboard shortcuts (review_queue.js), the
+    next item focused after each decision, reassign-and-verify in one action,
+    and an undo of the last decision.
     """
 
     list_display = ["confidence_display", "quote", "attribution", "decide"]
@@ -325,6 +351,10 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
     def history_view(self, request, object_id, extra_context=None):
         return HttpResponseRedirect(reverse("admin:statements_statement_history", args=[object_id]))
 
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        context = {"undo": request.session.get(UNDO_SESSION_KEY), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
     def get_urls(self):
         return [
             path(
@@ -332,12 +362,18 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
                 self.admin_site.admin_view(require_POST(self.review_view)),
                 name="statements_reviewqueuestatement_review",
             ),
+            path(
+                "review/undo/",
+                self.admin_site.admin_view(require_POST(self.undo_view)),
+                name="statements_reviewqueuestatement_undo",
+            ),
             *super().get_urls(),
         ]
 
     @property
     def media(self):
-        return super().media + self._speaker_field().widget.media
+        keyboard = forms.Media(css={"all": ["desk/review_queue.css"]}, js=["desk/review_queue.js"])
+        return super().media + self._speaker_field().widget.media + keyboard
 
     def _speaker_field(self) -> forms.ModelChoiceField:
         widget = AutocompleteSelect(Statement._meta.get_field("speaker"), self.admin_site)
@@ -352,7 +388,7 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
         paragraph, offset = obj.context_paragraph()
         article_url = reverse("admin:statements_article_change", args=[obj.article_id])
         return format_html(
-            '<p><strong>“{}”</strong></p><p style="max-width:50em">{}</p>'
+            '<p class="queue-quote">“{}”</p><p class="queue-paragraph">{}</p>'
             '<p class="help"><a href="{}">{}</a> · {} · {}</p>',
             obj.text,
             highlight(paragraph, obj.span_list, offset),
@@ -383,18 +419,20 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
         buttons = format_html_join(
             " ",
             '<button type="submit" class="button" formaction="{}" formmethod="post" '
-            'name="decision" value="{}">{}</button>',
-            ((url, key, key.capitalize()) for key in DECISIONS),
+            'name="decision" value="{}" data-key="{}">{}</button>',
+            ((url, key, key[0], key.capitalize()) for key in DECISIONS),
         )
         select = self._speaker_field().widget.render(
-            f"speaker-{obj.pk}", None, attrs={"id": f"id_speaker-{obj.pk}", "style": "width:11em"}
+            f"speaker-{obj.pk}",
+            None,
+            attrs={"id": f"id_speaker-{obj.pk}", "class": "queue-speaker", "style": "width:14em"},
         )
         correct = reverse("admin:statements_statement_change", args=[obj.pk])
         return format_html(
             '<div class="review-buttons">{}</div>'
-            '<div style="margin-top:6px">{} <button type="submit" class="button" formaction="{}" '
-            'formmethod="post" name="decision" value="reassign">Reassign</button></div>'
-            '<div style="margin-top:6px"><a href="{}">Correct or annotate…</a></div>',
+            '<div class="review-reassign">{} <button type="submit" class="button" formaction="{}" '
+            'formmethod="post" name="decision" value="reassign">Reassign &amp; verify</button></div>'
+            '<div class="review-correct"><a href="{}">Correct or annotate…</a></div>',
             buttons,
             select,
             url,
@@ -402,27 +440,59 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
         )
 
     def review_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """One decision on one statement: verify, dispute, reject or reassign the speaker."""
-        statement = get_object_or_404(Statement, pk=pk)
+        """One decision on one statement: verify, dispute, reject, or reassign and verify."""
+        statement = get_object_or_404(Statement.objects.select_related("speaker"), pk=pk)
         if not self.has_change_permission(request, statement):
             raise PermissionDenied
+        before = {
+            "pk": statement.pk,
+            "speaker_id": statement.speaker_id,
+            "review_status": statement.review_status,
+            "edited_by_editor": statement.edited_by_editor,
+        }
         decision = request.POST.get("decision", "")
         if decision in DECISIONS:
             statement.review_status = DECISIONS[decision]
+            statement._change_reason = STATUS_REASONS[statement.review_status]
             statement.save(update_fields=["review_status", "updated_at"])
             message = f"{statement.get_review_status_display()}: “{statement.text[:60]}”"
         elif decision == "reassign":
-            speaker_id = request.POST.get(f"speaker-{pk}") or request.POST.get("speaker")
-            speaker = Speaker.objects.filter(pk=speaker_id).first() if speaker_id else None
+            speaker = speaker_from_post(
+                request.POST.get(f"speaker-{pk}") or request.POST.get("speaker")
+            )
             if speaker is None:
                 self.message_user(request, "Choose the speaker to reassign to.", messages.WARNING)
                 return self._back(request)
-            old = statement.speaker
-            reassign(statement, speaker)
-            message = f"Reassigned “{statement.text[:60]}” from {old} to {speaker}."
+            reason = reassign(statement, speaker, verify=True)
+            message = f"{reason}: “{statement.text[:60]}”"
         else:
             self.message_user(request, "Unknown decision.", messages.ERROR)
             return self._back(request)
+        self.log_change(request, statement, message)
+        request.session[UNDO_SESSION_KEY] = {**before, "summary": message}
+        self.message_user(request, message, messages.SUCCESS)
+        return self._back(request)
+
+    def undo_view(self, request: HttpRequest) -> HttpResponse:
+        """Take back the last decision made in this session: speaker and status as they were."""
+        last = request.session.pop(UNDO_SESSION_KEY, None)
+        statement = Statement.objects.filter(pk=(last or {}).get("pk")).first()
+        if statement is None:
+            self.message_user(request, "Nothing to undo.", messages.WARNING)
+            return self._back(request)
+        if not self.has_change_permission(request, statement):
+            raise PermissionDenied
+        if not Speaker.objects.filter(pk=last["speaker_id"]).exists():
+            self.message_user(
+                request, "The earlier speaker no longer exists (merged?).", messages.ERROR
+            )
+            return self._back(request)
+        statement.speaker_id = last["speaker_id"]
+        statement.review_status = last["review_status"]
+        statement.edited_by_editor = last["edited_by_editor"]
+        statement._change_reason = f"Undid: {last['summary']}"
+        statement.save(update_fields=["speaker", "review_status", "edited_by_editor", "updated_at"])
+        message = f"Undone: {last['summary']}"
         self.log_change(request, statement, message)
         self.message_user(request, message, messages.SUCCESS)
         return self._back(request)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import Count
 
-from statements.admin.base import HistoryAdmin
+from statements.admin.history import HistoryAdmin
 from statements.models import Tag
 
 

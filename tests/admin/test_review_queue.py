@@ -86,8 +86,9 @@ def test_buttons_post_with_the_changelist_forms_csrf_token(editor_client, queue)
     assert 'value="verify"' in html and 'value="reassign"' in html
 
 
-def test_reassign_speaker(editor_client, editor, queue):
+def test_reassign_speaker_also_verifies(editor_client, editor, queue):
     st = queue["unsure"]
+    first = st.speaker.name
     other = make_speaker("Jonas Kettleby")
     response = editor_client.post(
         review_url(st), {"decision": "reassign", f"speaker-{st.pk}": other.pk}
@@ -96,8 +97,61 @@ def test_reassign_speaker(editor_client, editor, queue):
     st.refresh_from_db()
     assert st.speaker == other
     assert st.edited_by_editor  # a correction: re-imports keep it
-    assert st.review_status == ReviewStatus.UNREVIEWED
-    assert st.history.latest().history_user == editor
+    assert st.review_status == ReviewStatus.VERIFIED  # one action, not two
+    latest = st.history.latest()
+    assert latest.history_user == editor
+    assert latest.history_change_reason == f"Reassigned from {first} to Jonas Kettleby and verified"
+    assert st not in editor_client.get(QUEUE).context["cl"].result_list
+
+
+@pytest.mark.parametrize("bad", ["abc", "1; drop table", "-3", " ", "99999999"])
+def test_reassign_with_a_bad_speaker_id_is_refused_not_a_crash(editor_client, queue, bad):
+    st = queue["unsure"]
+    before = st.speaker_id
+    response = editor_client.post(review_url(st), {"decision": "reassign", f"speaker-{st.pk}": bad})
+    assert response.status_code == 302
+    page = editor_client.get(response.url)
+    assert "Choose the speaker to reassign to." in page.text
+    st.refresh_from_db()
+    assert st.speaker_id == before and st.review_status == ReviewStatus.UNREVIEWED
+
+
+def test_undo_takes_back_a_reassign_and_verify(editor_client, queue):
+    st = queue["unsure"]
+    first = st.speaker
+    other = make_speaker("Jonas Kettleby")
+    editor_client.post(review_url(st), {"decision": "reassign", f"speaker-{st.pk}": other.pk})
+    page = editor_client.get(QUEUE)
+    assert 'id="queue-undo"' in page.text and "Jonas Kettleby" in page.text
+    response = editor_client.post(reverse("admin:statements_reviewqueuestatement_undo"))
+    assert response.status_code == 302
+    st.refresh_from_db()
+    assert (st.speaker, st.review_status, st.edited_by_editor) == (
+        first,
+        ReviewStatus.UNREVIEWED,
+        False,
+    )
+    assert st.history.latest().history_change_reason.startswith("Undid: Reassigned from")
+    assert st in editor_client.get(QUEUE).context["cl"].result_list
+    # Only once: the undo is spent.
+    editor_client.post(reverse("admin:statements_reviewqueuestatement_undo"))
+    assert "Nothing to undo." in editor_client.get(QUEUE).text
+
+
+def test_queue_shows_its_keyboard_shortcuts(editor_client, queue):
+    html = editor_client.get(QUEUE).text
+    assert 'id="queue-shortcuts"' in html
+    for key, label in [("J", "next"), ("K", "previous"), ("V", "verify"), ("D", "dispute")]:
+        assert f"<kbd>{key}</kbd> {label}" in html
+    assert "desk/review_queue.js" in html
+
+
+def test_queue_queries_stay_bounded(editor_client, queue, django_assert_max_num_queries):
+    for n in range(25):
+        make_statement(f"Quote number {n} about the harbour.", confidence=0.5)
+    with django_assert_max_num_queries(15):
+        response = editor_client.get(QUEUE)
+    assert len(response.context["cl"].result_list) == 20
 
 
 def test_reassign_without_speaker_changes_nothing(editor_client, queue):

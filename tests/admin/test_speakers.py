@@ -54,7 +54,7 @@ def test_merge_action_with_intermediate_page(editor_client, editor, twins):
     selection = {"action": "merge_selected", "_selected_action": [kept.pk, other.pk]}
     page = editor_client.post(CHANGELIST, selection)
     assert page.status_code == 200
-    assert "Choose the one to keep" in page.text
+    assert "Choose the record to keep" in page.text
     assert "Ilse Marow Teague" in page.text
 
     done = editor_client.post(CHANGELIST, {**selection, "keep": kept.pk, "_apply": "1"})
@@ -168,3 +168,84 @@ def test_alias_form_refuses_another_speakers_spelling(editor_client, db):
 def test_speaker_search_finds_aliases(editor_client, twins):
     cl = editor_client.get(CHANGELIST, {"q": "I. Marow"}).context["cl"]
     assert list(cl.result_list) == [twins["other"]]
+
+
+# --- canonical names and old addresses -------------------------------------------------------
+
+
+def test_merge_with_a_new_canonical_name(editor_client, editor, twins, client):
+    kept, other = twins["kept"], twins["other"]
+    old_slugs = [kept.slug, other.slug]
+    selection = {"action": "merge_selected", "_selected_action": [kept.pk, other.pk]}
+    page = editor_client.post(CHANGELIST, selection)
+    # Every spelling of both is offered as the name, and a new one can be typed.
+    for spelling in ["Ilse Marrow-Teague", "Ilse Marow Teague", "I. Marow"]:
+        assert f'value="{spelling}"' in page.text
+    done = editor_client.post(
+        CHANGELIST,
+        {**selection, "keep": other.pk, "new_name": "Ilse Marrowe Teague", "_apply": "1"},
+    )
+    assert done.status_code == 302
+    survivor = Speaker.objects.get(pk=other.pk)
+    assert survivor.name == "Ilse Marrowe Teague"
+    assert survivor.slug == "ilse-marrowe-teague"
+    # Every other spelling is an alias: imports of any of them land here.
+    assert {"Ilse Marrow-Teague", "Ilse Marow Teague", "I. Marow"} <= set(survivor.alias_names)
+    assert Speaker.objects.by_name("Ilse Marrow-Teague") == survivor
+    # Both old public addresses redirect permanently to the new one, query kept.
+    for slug in old_slugs:
+        response = client.get(f"/speakers/{slug}/?page=2")
+        assert response.status_code == 301
+        assert response["Location"] == "/speakers/ilse-marrowe-teague/?page=2"
+    assert client.get("/speakers/ilse-marrowe-teague/").status_code == 200
+    assert "named Ilse Marrowe Teague" in survivor.history.latest().history_change_reason
+
+
+def test_merge_picking_one_of_the_spellings(editor_client, twins):
+    kept, other = twins["kept"], twins["other"]
+    selection = {"action": "merge_selected", "_selected_action": [kept.pk, other.pk]}
+    editor_client.post(
+        CHANGELIST, {**selection, "keep": kept.pk, "name": "Ilse Marow Teague", "_apply": "1"}
+    )
+    kept.refresh_from_db()
+    assert kept.name == "Ilse Marow Teague"
+    assert "Ilse Marrow-Teague" in kept.alias_names
+
+
+def test_merge_refuses_a_name_that_belongs_to_someone_else(editor_client, twins):
+    kept, other = twins["kept"], twins["other"]
+    selection = {"action": "merge_selected", "_selected_action": [kept.pk, other.pk]}
+    page = editor_client.post(
+        CHANGELIST, {**selection, "keep": kept.pk, "new_name": "petra lowe", "_apply": "1"}
+    )
+    assert page.status_code == 200
+    assert "already a name of Petra Lowe" in page.text
+    assert Speaker.objects.filter(pk=other.pk).exists()
+
+
+def test_redirects_follow_a_second_merge(twins):
+    kept, other = twins["kept"], twins["other"]
+    first_slug = other.slug
+    merge_speakers(kept, [other])
+    third = make_speaker("Ilse M. Teague")
+    merge_speakers(third, [kept])
+    from django.test import Client
+
+    public = Client()
+    for slug in [first_slug, kept.slug]:
+        assert public.get(f"/speakers/{slug}/")["Location"] == f"/speakers/{third.slug}/"
+
+
+def test_renaming_the_slug_in_the_admin_keeps_the_old_address(editor_client, client, db):
+    speaker = make_speaker("Jonas Ketleby")
+    make_statement("The tide is turning.", speaker=speaker)
+    url = reverse("admin:statements_speaker_change", args=[speaker.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
+    data.update({"name": "Jonas Kettleby", "slug": "jonas-kettleby"})
+    for prefix in ["aliases", "roles"]:
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert client.get("/speakers/jonas-ketleby/")["Location"] == "/speakers/jonas-kettleby/"
+    assert client.get("/speakers/nobody-here/").status_code == 404
