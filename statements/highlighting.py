@@ -27,6 +27,7 @@ class Mark:
     end: int
     href: str = ""
     label: str = ""
+    anchor: str = ""
 
 
 def _normalise(marks: Iterable[Mark], length: int) -> list[Mark]:
@@ -36,7 +37,7 @@ def _normalise(marks: Iterable[Mark], length: int) -> list[Mark]:
     for m in sorted(marks, key=lambda m: (m.start, m.end)):
         start, end = max(m.start, pos, 0), min(m.end, length)
         if end > start:
-            out.append(Mark(start, end, m.href, m.label))
+            out.append(Mark(start, end, m.href, m.label, m.anchor))
             pos = end
     return out
 
@@ -50,7 +51,13 @@ def highlight(text: str, marks: Iterable[Mark]) -> SafeString:
         inner = text[m.start : m.end]
         if m.href:
             parts.append(
-                format_html('<mark><a href="{}" title="{}">{}</a></mark>', m.href, m.label, inner)
+                format_html(
+                    '<mark{}><a href="{}" title="{}">{}</a></mark>',
+                    format_html(' id="{}"', m.anchor) if m.anchor else "",
+                    m.href,
+                    m.label,
+                    inner,
+                )
             )
         else:
             parts.append(format_html("<mark>{}</mark>", inner))
@@ -67,7 +74,13 @@ def paragraphs(body: str, marks: Sequence[Mark] = ()) -> SafeString:
         end = brk.start() if brk else len(body)
         chunk = body[pos:end]
         if chunk.strip():
-            local = [Mark(m.start - pos, m.end - pos, m.href, m.label) for m in marks]
+            # A quote running over several paragraphs carries its anchor in the first only.
+            local = [
+                Mark(
+                    m.start - pos, m.end - pos, m.href, m.label, m.anchor if m.start >= pos else ""
+                )
+                for m in marks
+            ]
             out.append(format_html("<p>{}</p>", highlight(chunk, local)))
         if brk:
             pos = brk.end()

@@ -9,6 +9,8 @@ app_name = "statements"
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("robots.txt", pages.robots_txt, name="robots-txt"),
+    path("favicon.ico", pages.favicon, name="favicon"),
     path("about/", pages.about, name="about"),
     path("statements/", statements.statement_list, name="statement-list"),
     path("statements/export.csv", statements.export_csv, name="statement-export-csv"),

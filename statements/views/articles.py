@@ -18,10 +18,17 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("speaker")
         .order_by("start", "id")
     )
+    # Each quote's first span carries the anchor "in context" links land on.
     marks = [
-        Mark(start, end, st.get_absolute_url(), f"{st.speaker.name}: statement {st.pk}")
+        Mark(
+            start,
+            end,
+            st.get_absolute_url(),
+            f"{st.speaker.name}: statement {st.pk}",
+            f"statement-{st.pk}" if i == 0 else "",
+        )
         for st in statements
-        for start, end in st.span_list
+        for i, (start, end) in enumerate(st.span_list)
     ]
     context = {"article": article, "statements": statements, "marks": marks}
     return render(request, "statements/article_detail.html", context)

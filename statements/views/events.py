@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
+from statements.charts import Bar, speakers_chart, time_chart
 from statements.models import Event, ReviewStatus, StatementEvent
-from statements.views.common import chart_series, monthly_counts, paginate, public_statements
+from statements.views.common import paginate, public_statements
 from statements.views.speakers import a_to_z
 
 TOP_SPEAKERS = 20
@@ -40,7 +42,15 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     timeline = about.for_listing().order_by(F("dated_on").asc(nulls_last=True), "id")
     page = paginate(request, timeline)
-    period, series = chart_series(monthly_counts(about))
+    speakers = list(speakers)
+    bars = [
+        Bar(
+            s["speaker__name"],
+            s["n"],
+            reverse("statements:speaker-detail", args=[s["speaker__slug"]]),
+        )
+        for s in speakers[:10]
+    ]
     context = {
         "event": event,
         "children": event.children.order_by("start_on", "name"),
@@ -48,7 +58,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "speakers": speakers,
         "page_obj": page,
         "statements": page.object_list,
-        "chart_period": period,
-        "chart_series": series,
+        "time_chart": time_chart(about, f"Statements about {event.name}"),
+        "speakers_chart": speakers_chart(bars, f"Who spoke most about {event.name}"),
     }
     return render(request, "statements/event_detail.html", context)

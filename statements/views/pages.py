@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 from statements.models import Event, Speaker
 from statements.views.common import public_statements
@@ -25,3 +26,24 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "statements/about.html")
+
+
+ROBOTS = """User-agent: *
+Disallow: /admin/
+Disallow: /statements/export.csv
+Disallow: /statements/export.json
+Disallow: /statements/*/cite.bib
+Disallow: /statements/*/cite.ris
+Sitemap: {sitemap}
+"""
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers welcome on the pages; downloads and the admin are not for indexing."""
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain; charset=utf-8")
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
+    return redirect(static("favicon.svg"), permanent=True)

@@ -5,19 +5,18 @@ from __future__ import annotations
 import unicodedata
 from itertools import groupby
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
+from statements.charts import time_chart
+from statements.extraction.names import name_key, strip_patronymic
 from statements.models import ReviewStatus, Speaker, SpeakerRedirect, StatementEvent
-from statements.views.common import (
-    chart_series,
-    monthly_counts,
-    public_statements,
-    statement_listing,
-)
+from statements.models.speaker import SpeakerAlias, SpeakerRole
+from statements.views.common import public_statements, statement_listing
 
 TOP_EVENTS = 20
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def fold(name: str) -> str:
@@ -41,14 +40,55 @@ def a_to_z(items, name=lambda obj: obj.name) -> list[tuple[str, list]]:
     ]
 
 
-def speaker_list(request: HttpRequest) -> HttpResponse:
+def surname(name: str) -> str:
+    """The word a directory files a person under: the last, bar "Jr." and patronymics."""
+    words = [w for w in name_key(strip_patronymic(name)).split() if w not in NAME_SUFFIXES]
+    return words[-1] if words else name
+
+
+def speaker_directory(query: str = "") -> list[Speaker]:
+    """Speakers with published statements, their count, latest role and country.
+
+    One query whatever the number of speakers: the count is an aggregate and the
+    latest role a subquery. ``query`` matches any part of a name or an alias.
+    """
+    latest_role = SpeakerRole.objects.filter(speaker=OuterRef("pk")).order_by(
+        F("reported_on").desc(nulls_last=True), "-id"
+    )
     speakers = (
         Speaker.objects.with_statement_counts()
         .filter(statement_count__gt=0)
-        .order_by("name")
-        .only("name", "slug", "description")
+        .annotate(latest_role=Subquery(latest_role.values("title")[:1]))
+        .only("name", "slug", "country")
     )
-    return render(request, "statements/speaker_list.html", {"groups": a_to_z(speakers)})
+    key = name_key(query)
+    if key:
+        speakers = speakers.filter(
+            pk__in=SpeakerAlias.objects.filter(key__contains=key).values("speaker_id")
+        )
+    return list(speakers)
+
+
+def reading_order(statements: list) -> list:
+    """Newest day first; on one day, one article's quotes in the order they are read.
+
+    The list is already newest first; this re-sorts within the page, so only a
+    day whose quotes straddle two pages can keep the database's order there.
+    """
+
+    def key(st):
+        day = st.dated_on.toordinal() if st.dated_on else 0
+        return (st.dated_on is None, -day, -st.article_id, st.start, st.pk)
+
+    return sorted(statements, key=key)
+
+
+def speaker_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    speakers = speaker_directory(query)
+    groups = a_to_z(speakers, name=lambda s: f"{surname(s.name)} {s.name}")
+    context = {"groups": groups, "query": query, "found": len(speakers)}
+    return render(request, "statements/speaker_list.html", context)
 
 
 def moved_speaker(request: HttpRequest, slug: str) -> HttpResponse:
@@ -76,8 +116,9 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(n=Count("statement_id"))
         .order_by("-n", "event__name")[:TOP_EVENTS]
     )
-    period, series = chart_series(monthly_counts(theirs))
     context = statement_listing(request, theirs, hidden=("speaker",), facets=False)
+    if context["sort_key"] == "-said":
+        context["statements"] = reading_order(context["statements"])
     context.update(
         {
             "speaker": speaker,
@@ -86,8 +127,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "stats": stats,
             "events": events,
-            "chart_period": period,
-            "chart_series": series,
+            "time_chart": time_chart(theirs, f"Statements by {speaker.name}"),
         }
     )
     return render(request, "statements/speaker_detail.html", context)

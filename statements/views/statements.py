@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from statements import citation
+from statements.charts import list_charts
 from statements.exporting import export_queryset, iter_csv, iter_json_array, started
 from statements.filters import StatementFilter
 from statements.highlighting import Mark
@@ -16,9 +17,10 @@ from statements.views.common import absolute_base, public_statements, statement_
 
 
 def statement_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "statements/statement_list.html", statement_listing(request, public_statements())
-    )
+    context = statement_listing(request, public_statements())
+    title = f"Statements matching “{context['query']}”" if context["query"] else "Statements"
+    context.update(list_charts(context["filter"].qs, title, context["facets"]))
+    return render(request, "statements/statement_list.html", context)
 
 
 def _export(request: HttpRequest, render_rows, content_type: str, filename: str):

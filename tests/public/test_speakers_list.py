@@ -1,0 +1,67 @@
+"""Finding a person: the directory by surname, its search box, and the speaker filter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+
+from statements.models import SpeakerRole
+from tests.factories import make_speaker, make_statement
+
+LIST = reverse("statements:speaker-list")
+
+
+def test_directory_sorted_by_surname_with_role_and_country(client, db):
+    ilse = make_speaker("Ilse Marrow", country="Veloria")
+    SpeakerRole.objects.create(speaker=ilse, title="Harbour minister", reported_on=date(2023, 1, 1))
+    SpeakerRole.objects.create(speaker=ilse, title="Prime minister", reported_on=date(2025, 1, 1))
+    for name in ("Ilse Marrow", "Anna Zell", "Zoe Abbot"):
+        speaker = ilse if name == "Ilse Marrow" else make_speaker(name)
+        make_statement("The harbour stays open.", speaker=speaker)
+    make_speaker("Silent Person")  # no statements: not listed
+    response = client.get(LIST)
+    names = [s.name for _, group in response.context["groups"] for s in group]
+    assert names == ["Zoe Abbot", "Ilse Marrow", "Anna Zell"]
+    html = response.content.decode()
+    assert "Prime minister · Veloria" in html
+    assert "Harbour minister" not in html  # only the latest role
+
+
+def test_directory_search_matches_surnames_and_aliases(client, db):
+    ilse = make_speaker("Ilse Marrow")
+    ilse.add_alias("Ilze Marou")
+    make_statement("The harbour stays open.", speaker=ilse)
+    make_statement("The budget is balanced.", speaker=make_speaker("Tomas Quillfeather"))
+    for query in ("marrow", "Marou", "ILSE"):
+        names = [s.name for _, g in client.get(LIST, {"q": query}).context["groups"] for s in g]
+        assert names == ["Ilse Marrow"], query
+    assert "No speaker matches" in client.get(LIST, {"q": "Nobody"}).content.decode()
+
+
+def test_directory_query_count_does_not_grow(client, db, django_assert_max_num_queries):
+    for i in range(30):
+        speaker = make_speaker(f"Person Number{i}", country="Veloria")
+        SpeakerRole.objects.create(speaker=speaker, title="Mayor", reported_on=date(2024, 1, 1))
+        make_statement("The harbour stays open.", speaker=speaker)
+    with django_assert_max_num_queries(2):
+        response = client.get(LIST)
+    assert sum(len(g) for _, g in response.context["groups"]) == 30
+
+
+def test_speaker_filter_accepts_a_surname(client, db):
+    ilse = make_speaker("Ilse Halloran")
+    mine = make_statement("The harbour stays open.", speaker=ilse)
+    make_statement("The budget is balanced.", speaker=make_speaker("Tomas Quillfeather"))
+    response = client.get(reverse("statements:statement-list"), {"speaker": "halloran"})
+    assert [s.pk for s in response.context["statements"]] == [mine.pk]
+
+
+def test_speaker_filter_asks_which_when_several_match(client, db):
+    a, b = make_speaker("Ilse Halloran"), make_speaker("Piet Halloran")
+    make_statement("The harbour stays open.", speaker=a)
+    make_statement("The budget is balanced.", speaker=b)
+    response = client.get(reverse("statements:statement-list"), {"speaker": "Halloran"})
+    html = response.content.decode()
+    assert "Which one do you mean?" in html
+    assert f"speaker={a.slug}" in html and f"speaker={b.slug}" in html
