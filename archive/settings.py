@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "axes",
+    "ninja",
+    "corsheaders",
     "statements",
 ]
 
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "archive.middleware.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "statements.middleware.ReadOnlyPublicMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -150,6 +154,12 @@ LOGIN_URL = "admin:login"
 
 # Public list pages
 STATEMENTS_PER_PAGE = int(os.environ.get("STATEMENTS_PER_PAGE", "25"))
+
+# Public read API (statements/api): anyone may read it from a browser on another site.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/min")  # per client address
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 # Import jobs (statements/jobs): Celery workers share them through Redis.
 # Without CELERY_BROKER_URL nothing needs Redis: the command imports in-process

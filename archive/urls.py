@@ -6,6 +6,7 @@ from statements.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("statements.api.urls")),
     path(
         "sitemap.xml",
         sitemap,
