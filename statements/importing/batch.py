@@ -9,9 +9,12 @@ or extracted is reported and skipped; the rest of the batch goes on.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing as mp
 import os
 import random
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +32,7 @@ from statements.linking import EventMatchers
 from statements.models import Event
 
 ATTEMPTS = 4  # tries per article when another writer got in first
+_PR_SET_PDEATHSIG = 1  # prctl(2) option: a signal for this process when its parent dies
 
 # What a worker hands back for one file: extracted articles and failures, in file order.
 Parsed = list[ExtractedArticle | FileResult]
@@ -89,8 +93,33 @@ def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
         return
     # Forked workers only read files and run the engine; they never touch the
     # database, so the connection (and any transaction) stays with this process.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=mp.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         yield from zip(files, pool.map(parse_file, files, chunksize=4), strict=True)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make a worker end when the import that started it ends, even by SIGKILL.
+
+    A killed parent runs no clean-up, and its workers would otherwise wait on
+    their task queue forever. Linux delivers a signal at the parent's death;
+    elsewhere a watcher thread notices the new parent id.
+    """
+    with contextlib.suppress(Exception):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def import_paths(
