@@ -57,3 +57,31 @@ def sample(db):
         "tag": tag,
         "statementevent": st.statementevent_set.first(),
     }
+
+
+def change_form_data(response, **changes) -> dict:
+    """What a browser would post back from an admin change form, with ``changes`` applied.
+
+    Fields as the form shows them (model instances as their ids, dates as
+    text) plus every inline's management form, so a test changes one thing only.
+    """
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()  # already as the widget shows it
+        if value is None:
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
+        if form.fields[name].show_hidden_initial:  # callable defaults post their initial too
+            data[form[name].html_initial_name] = data[name]
+    for inline in response.context.get("inline_admin_formsets", []):
+        management = inline.formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+        for sub in inline.formset.forms:
+            for name in sub.fields:
+                value = sub[name].value()
+                if value is not None:
+                    data[sub.add_prefix(name)] = value
+    data.update(changes)
+    return {k: ("" if v is None else v) for k, v in data.items()}

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from statements.merging import merge_speakers, split_speaker, statements_using_spelling
 from statements.models import Speaker, SpeakerAlias, SpeakerRole, Statement
+from tests.admin.conftest import change_form_data
 from tests.factories import make_article, make_speaker, make_statement
 
 CHANGELIST = reverse("admin:statements_speaker_changelist")
@@ -240,11 +241,7 @@ def test_renaming_the_slug_in_the_admin_keeps_the_old_address(editor_client, cli
     speaker = make_speaker("Jonas Ketleby")
     make_statement("The tide is turning.", speaker=speaker)
     url = reverse("admin:statements_speaker_change", args=[speaker.pk])
-    form = editor_client.get(url).context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
-    data.update({"name": "Jonas Kettleby", "slug": "jonas-kettleby"})
-    for prefix in ["aliases", "roles"]:
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data = change_form_data(editor_client.get(url), name="Jonas Kettleby", slug="jonas-kettleby")
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert client.get("/speakers/jonas-ketleby/")["Location"] == "/speakers/jonas-kettleby/"
