@@ -25,6 +25,8 @@ WEEK_SPAN = 400
 MONTH_SPAN = 366 * 8
 TOP_SPEAKERS = 10
 MAX_X_LABELS = 8
+# Wider bars than this read as a filled box, not as a count.
+MAX_BAR = 48
 
 UNIT_TITLES = {
     "day": "Day",
@@ -156,7 +158,7 @@ class TimeChart:
 
     def svg(self) -> SafeString:
         width, height = 720, 260
-        left, right, top, bottom = 52, 12, 14, 52
+        left, right, top, bottom = 52, 44, 14, 52
         plot_w, plot_h = width - left - right, height - top - bottom
         peak = nice_ceiling(max(b.count for b in self.bins))
         ticks = sorted({round(peak * i / 4) for i in range(5)})
@@ -177,15 +179,16 @@ class TimeChart:
             '<rect x="{}" y="{}" width="{}" height="{}"><title>{}: {}</title></rect>',
             (
                 (
-                    round(left + i * step + gap / 2, 1),
+                    round(left + (i + 0.5) * step - w / 2, 1),
                     round(top + plot_h - h, 1),
-                    round(max(step - gap, 0.5), 1),
+                    w,
                     h,
                     b.label,
                     _statements(b.count),
                 )
                 for i, b in enumerate(self.bins)
                 for h in [round(plot_h * b.count / peak, 1)]
+                for w in [round(max(min(step - gap, MAX_BAR), 0.5), 1)]
             ),
         )
         every = max(1, math.ceil(len(self.bins) / MAX_X_LABELS))

@@ -136,3 +136,75 @@ def test_works_without_javascript(browser, live_server, data):
     page.get_by_role("button", name="Apply filters").click()
     expect(page.locator("ol.statements > li")).to_have_count(1)
     context.close()
+
+
+def test_surname_in_the_speaker_filter(page: Page, live_server, data):
+    page.goto(f"{live_server.url}/statements/")
+    page.get_by_label("Speaker (name or slug)").fill("marrow")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator("ol.statements > li")).to_have_count(2)
+    expect(page.locator("ol.statements .speaker").first).to_have_text("Ilse Marrow")
+
+
+def test_several_speakers_by_one_surname_ask_which(page: Page, live_server, data):
+    other = make_speaker("Piet Marrow")
+    make_statement("The ferry runs again.", speaker=other)
+    page.goto(f"{live_server.url}/statements/?speaker=Marrow")
+    choices = page.locator(".speaker-choices")
+    expect(choices).to_contain_text("Which one do you mean?")
+    choices.get_by_role("link", name="Piet Marrow").click()
+    expect(page.locator("ol.statements > li")).to_have_count(1)
+    expect(page.locator("ol.statements blockquote")).to_have_text("The ferry runs again.")
+
+
+def test_in_context_lands_on_the_quote(page: Page, live_server, data):
+    page.set_viewport_size({"width": 1280, "height": 500})
+    first = data["first"]
+    article = data["article"]
+    article.body = "Filler paragraph.\n\n" * 60 + article.body
+    article.save()
+    first.start += len("Filler paragraph.\n\n") * 60
+    first.end = first.start + len(first.text)
+    first.spans = [[first.start, first.end]]
+    first.save()
+    page.goto(f"{live_server.url}{first.get_absolute_url()}")
+    page.get_by_role("link", name="Read it in the whole article").click()
+    assert page.url.endswith(f"#statement-{first.pk}")
+    quote = page.locator(f"#statement-{first.pk}")
+    expect(quote).to_have_text(first.text)
+    expect(quote).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 0
+
+
+def test_search_result_has_a_chart_with_axes(page: Page, live_server, data, screenshot):
+    page.goto(f"{live_server.url}/statements/?q=strikes")
+    chart = page.locator("#chart-heading + p + figure svg")
+    expect(chart).to_be_visible()
+    expect(chart.locator("line.axis")).to_have_count(2)
+    expect(chart.locator("text.axis-title")).to_have_text(["Day", "Statements"])
+    assert chart.locator("rect").count() >= 1
+    page.get_by_text("The numbers as a table").first.click()
+    expect(page.locator(".chart-data table").first).to_be_visible()
+    screenshot("search-chart")
+
+
+def test_phone_filters_behind_a_button_and_facets_above_results(page: Page, live_server, data):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/statements/")
+    button = page.get_by_role("button", name="Search and filters")
+    form_field = page.get_by_label("Said from")
+    expect(button).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(form_field).to_be_hidden()
+    drawer = page.locator("details.facets-drawer")
+    results = page.locator("ol.statements")
+    assert drawer.bounding_box()["y"] < results.bounding_box()["y"]
+    assert drawer.get_attribute("open") is None  # closed on a phone
+    button.click()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(form_field).to_be_visible()
+    # On a wide screen there is no button: the form is simply there.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/statements/")
+    expect(page.get_by_role("button", name="Search and filters")).to_be_hidden()
+    expect(page.get_by_label("Said from")).to_be_visible()
