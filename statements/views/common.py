@@ -6,6 +6,7 @@ pages stay within their query budget (see tests/public/test_query_bounds.py).
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.db import connection
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -48,9 +50,49 @@ def filter_errors(filterset: StatementFilter) -> list[str]:
     return messages
 
 
+# Lists count their matches up to here, and show that many; beyond, the count is
+# an estimate ("about") and the downloads hold everything.
+COUNT_LIMIT = 10_000
+# Beyond COUNT_LIMIT, facets count the newest this many (labelled so on the page).
+FACET_SAMPLE = 2_000
+
+
+class BoundedPaginator(Paginator):
+    """Pages over at most ``COUNT_LIMIT`` rows, so counting never reads a million.
+
+    ``capped`` says the real number is larger; ``estimate`` is then the
+    database's own estimate of it (PostgreSQL's planner), or None.
+    """
+
+    capped = False
+    estimate: int | None = None
+
+    @cached_property
+    def count(self) -> int:
+        n = self.object_list.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+        if n > COUNT_LIMIT:
+            self.capped = True
+            self.estimate = estimated_count(self.object_list)
+            return COUNT_LIMIT
+        return n
+
+
+def estimated_count(qs: QuerySet) -> int | None:
+    """The planner's estimate of ``qs``'s size (PostgreSQL), rounded; None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = qs.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    rows = int(plan[0]["Plan"]["Plan Rows"])
+    return int(float(f"{rows:.2g}")) if rows > COUNT_LIMIT else None
+
+
 def paginate(request: HttpRequest, qs: QuerySet, per_page: int | None = None):
     """A page of ``qs``; bad or out-of-range page numbers give the first or last page."""
-    paginator = Paginator(qs, per_page or settings.STATEMENTS_PER_PAGE)
+    paginator = BoundedPaginator(qs, per_page or settings.STATEMENTS_PER_PAGE)
     return paginator.get_page(request.GET.get("page"))
 
 
@@ -136,7 +178,11 @@ def statement_listing(
         "rank_limit": RANK_CANDIDATES if filterset.sort_key == "relevance" else None,
         "hidden_fields": hidden,
         "export_query": filterset.query_string(without=("page", "sort")),
-        "facets": statement_facets(filterset.matching) if facets else None,
+        "facets": statement_facets(
+            filterset.matching, sample=FACET_SAMPLE if page.paginator.capped else None
+        )
+        if facets
+        else None,
     }
     context.update(list_options())
     return context

@@ -249,3 +249,29 @@ def test_new_event_tree_deeper_than_two_levels(client, archive):
     hour = make_event("Strike Hour One", slug="strike-hour-one", parent=archive.strike_day)
     st = make_statement("Deep in the tree.", events=[hour])
     assert st.pk in ids(client.get(URL, {"event": archive.strike.slug}))
+
+
+def test_large_results_are_counted_up_to_a_limit(client, db, monkeypatch, settings):
+    """Counting and facets stop at a bound, and the page says so."""
+    from statements.views import common
+
+    monkeypatch.setattr(common, "COUNT_LIMIT", 6)
+    monkeypatch.setattr(common, "FACET_SAMPLE", 3)
+    settings.STATEMENTS_PER_PAGE = 4
+    old, new = make_speaker("Old Speaker"), make_speaker("New Speaker")
+    for day in range(1, 8):
+        make_statement(
+            f"Statement {day}.", speaker=old if day < 5 else new, said_on=date(2024, 1, day)
+        )
+    response = client.get(URL)
+    paginator = response.context["page_obj"].paginator
+    assert paginator.capped and paginator.count == 6 and paginator.num_pages == 2
+    html = response.content.decode()
+    assert "statements; the first 6 are listed here" in html
+    facets = response.context["facets"]
+    assert facets["sample"] == 3
+    assert facets["speakers"] == [{"slug": new.slug, "name": "New Speaker", "count": 3}]
+    # Below the bound everything is exact.
+    response = client.get(URL, {"speaker": old.slug})
+    assert not response.context["page_obj"].paginator.capped
+    assert response.context["facets"]["speakers"][0]["count"] == 4
