@@ -1,7 +1,11 @@
 """The test run's settings: the project's, in development mode (no production key needed)."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_ENV", "development")
 
 from archive.settings import *  # noqa: E402, F403
+
+# Uploaded files of import jobs go to a throwaway folder, never into the checkout.
+IMPORT_JOB_ROOT = tempfile.mkdtemp(prefix="archive-test-jobs-")

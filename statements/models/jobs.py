@@ -86,6 +86,12 @@ class ImportJob(models.Model):
             "running": counts.get(PartState.RUNNING, 0),
         }
 
+    def report(self):
+        """The finished parts' results as an ImportReport (what the command prints)."""
+        from statements.jobs.reporting import job_report
+
+        return job_report(self)
+
     def state(self, progress: dict[str, int] | None = None) -> str:
         p = progress or self.progress()
         finished = p["done"] + p["failed"]
