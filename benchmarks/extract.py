@@ -5,13 +5,17 @@
 The corpus is fictional wire copy built from templates (invented people,
 countries and outlets), so it exercises the same rules as real articles:
 titles, pronouns, roles, split and multi-paragraph quotes, scare quotes.
-Runs on one core and prints MB/s and articles/s.
+Runs on one core and prints MB/s and articles/s, then the same for three
+inputs that once took quadratic time (a page repeating one attribution, the
+corpus as one line without breaks, random printable junk): their MB/s must
+stay about the same at any size (``--big-mb``, default 1).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import string
 import time
 from datetime import date, timedelta
 
@@ -166,10 +170,56 @@ def corpus(megabytes: float, seed: int) -> list[tuple[str, date]]:
     return out
 
 
+def repetitive_page(size: int) -> str:
+    """A page that repeats one attributed quote, three to a paragraph."""
+    unit = '"We will not give up a single meter of our land," Holm said on Monday. '
+    para = unit * 3
+    return "\n\n".join([para] * max(1, size // (len(para) + 2)))
+
+
+def one_line(size: int, seed: int = 1) -> str:
+    """Generated wire copy with every paragraph break removed: one long line."""
+    rng = random.Random(seed)
+    parts, total = [], 0
+    while total < size:
+        parts.append(article(rng).replace("\n\n", " "))
+        total += len(parts[-1]) + 1
+    return " ".join(parts)[:size]
+
+
+def printable_junk(size: int, seed: int = 1) -> str:
+    """Random printable characters: quotes, capitals and full stops in no order."""
+    rng = random.Random(seed)
+    return "".join(rng.choices(string.printable, k=size))
+
+
+BIG_INPUTS = {
+    "repetitive page": repetitive_page,
+    "one line": one_line,
+    "printable junk": printable_junk,
+}
+
+
+def big_inputs(megabytes: float) -> None:
+    for name, make in BIG_INPUTS.items():
+        body = make(int(megabytes * 1_000_000))
+        size = len(body.encode("utf-8")) / 1e6
+        c0 = time.process_time()
+        statements, _people = extract_statements(body, date(2024, 5, 2))
+        cpu = time.process_time() - c0
+        print(
+            f"{name}: {size:.2f} MB, {len(statements)} statements in {cpu:.2f} s CPU, "
+            f"{size / cpu:.2f} MB/s"
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--big-mb", type=float, default=1.0, help="size of each big single input (0: skip)"
+    )
     args = ap.parse_args(argv)
     docs = corpus(args.mb, args.seed)
     size = sum(len(b.encode("utf-8")) for b, _ in docs)
@@ -184,6 +234,8 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"{size / 1e6 / cpu:.2f} MB/s, {len(docs) / cpu:.0f} articles/s (CPU time of this process)"
     )
+    if args.big_mb > 0:
+        big_inputs(args.big_mb)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -181,6 +182,9 @@ _REPORTING_THAT_RE = re.compile(
     r"(?:[A-Z][\w\u2019'\-\.]*\s+|[a-z]+\s+){0,4}$"
 )
 
+# How far before a quote or cue the rules look for a cue that governs it.
+_NEAR = 400
+
 _CONF_ADJACENT = 0.95
 _CONF_WOVEN = 0.85
 _CONF_CONTINUATION = 0.8
@@ -227,7 +231,8 @@ class _Article:
         self.cues = self._find_cues()
         self._cue_pos = [c.pos for c in self.cues]
         self.title = title
-        self._folded: list[str] | None = None
+        self._folded: tuple[list[str], list[str]] | None = None
+        self._counts: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]] | None = None
 
     # -- lookups ---------------------------------------------------------------------
 
@@ -238,6 +243,30 @@ class _Article:
         i = bisect.bisect_left(self._cue_pos, sent.start)
         j = bisect.bisect_left(self._cue_pos, sent.end)
         return self.cues[i:j]
+
+    def cues_between(self, lo: int, hi: int) -> list[_Cue]:
+        """Cues starting in [lo, hi)."""
+        i = bisect.bisect_left(self._cue_pos, lo)
+        j = bisect.bisect_left(self._cue_pos, hi)
+        return self.cues[i:j]
+
+    def first_cue(self, lo: int, hi: int) -> _Cue | None:
+        """The first cue starting in [lo, hi)."""
+        i = bisect.bisect_left(self._cue_pos, lo)
+        return self.cues[i] if i < len(self.cues) and self.cues[i].pos < hi else None
+
+    def last_cue_before(self, lo: int, at: int) -> _Cue | None:
+        """The last cue starting at or after lo that ends before ``at``."""
+        i = bisect.bisect_left(self._cue_pos, at) - 1
+        while i >= 0 and self.cues[i].pos >= lo:
+            if self.cues[i].end <= at:
+                return self.cues[i]
+            i -= 1
+        return None
+
+    def has_cue_between(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self._cue_pos, lo)
+        return i < len(self._cue_pos) and self._cue_pos[i] < hi
 
     def _person(self, mention: Mention | None) -> int | None:
         return mention.entity if mention is not None else None
@@ -334,22 +363,52 @@ class _Article:
             return None
         return None
 
-    def _quoted_texts(self) -> list[str]:
-        """Folded token strings of every quote and nested quote (and the title's quotes)."""
-        if self._folded is None:
-            texts = []
+    def _quoted_counts(self) -> tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]]:
+        """How many quotes (and nested quotes) of the body, and of the title, hold each phrase.
+
+        Phrases of up to _SHORT_PHRASE words are counted once per quote, so asking
+        whether a short phrase is quoted twice costs nothing however many quotes
+        the article has.
+        """
+        if self._counts is None:
+            body: Counter[tuple[str, ...]] = Counter()
             for q in self.quotes:
-                texts.append(q.text(self.body))
-                texts.extend(self.body[s:e] for s, e in q.nested)
+                body.update(_phrases(q.text(self.body)))
+                for s, e in q.nested:
+                    body.update(_phrases(self.body[s:e]))
+            title: Counter[tuple[str, ...]] = Counter()
             if self.title:
-                texts.extend(q.text(self.title) for q in find_quotes(self.title))
-            self._folded = [" " + " ".join(_fold_tokens(t)) + " " for t in texts]
-        return self._folded
+                for q in find_quotes(self.title):
+                    title.update(_phrases(q.text(self.title)))
+            self._counts = (body, title)
+        return self._counts
+
+    def _quoted_count(self, text: str, with_title: bool) -> int:
+        key = tuple(_fold_tokens(text))
+        if not key or len(key) > _SHORT_PHRASE or len(self.quotes) < _FEW_QUOTES:
+            return self._quoted_count_slow(key, with_title)
+        body, title = self._quoted_counts()
+        return body[key] + (title[key] if with_title else 0)
+
+    def _quoted_count_slow(self, key: tuple[str, ...], with_title: bool) -> int:
+        if self._folded is None:
+            body, title = [], []
+            for q in self.quotes:
+                body.append(q.text(self.body))
+                body.extend(self.body[s:e] for s, e in q.nested)
+            if self.title:
+                title.extend(q.text(self.title) for q in find_quotes(self.title))
+            self._folded = tuple(
+                [" " + " ".join(_fold_tokens(t)) + " " for t in texts] for texts in (body, title)
+            )
+        padded = " " + " ".join(key) + " "
+        body_texts, title_texts = self._folded
+        texts = body_texts + title_texts if with_title else body_texts
+        return sum(1 for t in texts if padded in t)
 
     def quoted_elsewhere(self, text: str) -> bool:
         """True when a short phrase is quoted more than once in the article."""
-        key = " " + " ".join(_fold_tokens(text)) + " "
-        return sum(1 for t in self._quoted_texts() if key in t) > 1
+        return self._quoted_count(text, with_title=True) > 1
 
     # -- classification ------------------------------------------------------------------
 
@@ -397,11 +456,7 @@ class _Article:
         """
         if not self.title:
             return False
-        key = " " + " ".join(_fold_tokens(text)) + " "
-        body_hits = 0
-        for other in self.quotes:
-            parts = [other.text(self.body)] + [self.body[a:b] for a, b in other.nested]
-            body_hits += sum(1 for t in parts if key in " " + " ".join(_fold_tokens(t)) + " ")
+        body_hits = self._quoted_count(text, with_title=False)
         if body_hits != 1 or _DETERMINER_END_RE.search(self.nar[: q.open_at][-40:]):
             return False  # 'stop a "velvet coup"': a noun phrase, the headline's term
         sent = self.sentences[self.sentence_at(q.open_at)]
@@ -448,24 +503,20 @@ class _Article:
     ) -> _Attribution | None:
         first = self.sentences[self.sentence_at(q.open_at)]
         last = self.sentences[self.sentence_at(q.close_end - 1)]
-        cues_first = self.cues_in(first)
-        cues_last = self.cues_in(last) if last is not first else cues_first
         nar = self.nar
         if q.text(self.body).rstrip()[-1:] == "?" and _ASKED_BY_UNNAMED_RE.search(
             nar, first.start, q.open_at
         ):
             return None
         # 1. a cue right after the quote (or after its first part, for a split quote)
-        after = [c for c in cues_last if c.pos >= q.close_end]
+        after = self.first_cue(q.close_end, last.end)
         for _, seg_end in q.outer:
             sent = self.sentences[self.sentence_at(seg_end - 1)]
-            for c in self.cues_in(sent):
-                if c.pos >= seg_end:
-                    if _only_titles(nar[seg_end : c.pos], c):
-                        return self._relayed(q, first, c) or self._from_cue(c, sent, adjacent=True)
-                    break
+            c = self.first_cue(seg_end, sent.end)
+            if c is not None and _only_titles(nar[seg_end : c.pos], c):
+                return self._relayed(q, first, c) or self._from_cue(c, sent, adjacent=True)
         # 1b. a quote in parentheses between subject and verb: 'Holm ("...") said'
-        for c in cues_first:
+        for c in self.cues_between(max(first.start, q.open_at - _NEAR), q.open_at):
             if (
                 c.mention is not None
                 and c.mention.end <= q.open_at
@@ -473,11 +524,10 @@ class _Article:
                 and nar[c.mention.end : q.open_at].strip() == "("
             ):
                 return self._from_cue(c, first, adjacent=False, woven=True)
-        blocked = self._non_person_cue_after(q, last, after)
+        blocked = self._non_person_cue_after(q)
         # 2. a cue earlier in the sentence
-        before = [c for c in cues_first if c.end <= q.open_at]
-        if before:
-            c = before[-1]
+        c = self.last_cue_before(first.start, q.open_at)
+        if c is not None:
             gap = nar[c.end : q.open_at]
             if _UNNAMED_SPEAKER_RE.search(gap):
                 return None  # 'she recalled that an officer had told her: "..."'
@@ -486,7 +536,7 @@ class _Article:
         if blocked:
             return None
         # 2b. the sentence's subject, then a participle: 'Holm defended ..., saying "..."'
-        for m in self.cast.mentions_between(first.start, q.open_at):
+        for m in self.cast.iter_mentions(first.start, q.open_at):
             if m.entity is None or not m.subject or m.possessive:
                 continue
             words = _LOWER_WORD_RE.findall(nar, m.end, q.open_at)
@@ -504,7 +554,7 @@ class _Article:
                 return self._from_cue(c, first, adjacent=True)
         # 3. a cue later in the sentence
         if after:
-            return self._from_cue(after[0], last, adjacent=False, woven=True)
+            return self._from_cue(after, last, adjacent=False, woven=True)
         # 4. a whole-sentence quote continuing the previous sentence's speaker
         lead_in = nar[first.start : q.open_at].replace(MASK, " ").strip()
         if lead_in or not (q.text(self.body)[:1].isupper() or q.text(self.body)[:1].isdigit()):
@@ -518,6 +568,8 @@ class _Article:
             prev = self.sentences[idx - 1]
             if prev.paragraph == first.paragraph:
                 for pq, pa in reversed(previous):
+                    if self.sentence_at(pq.close_end - 1) + 1 < idx - 1:
+                        break  # earlier quotes and their cues lie before the previous sentence
                     if pa.sentence is prev or prev.start <= pq.open_at < prev.end:
                         return _Attribution(
                             pa.entity,
@@ -665,10 +717,9 @@ class _Article:
         """
         if after.mention is None or after.mention.entity is None:
             return None
-        before = [c for c in self.cues_in(first) if c.end <= q.open_at]
-        if not before or not self.nar[first.start : q.open_at].strip(" \x00"):
+        c = self.last_cue_before(first.start, q.open_at)
+        if c is None or not self.nar[first.start : q.open_at].strip(" \x00"):
             return None
-        c = before[-1]
         if c.mention is None or c.mention.entity in (None, after.mention.entity):
             return None
         if MASK in self.nar[c.end : q.open_at] or c.verb == "according to":
@@ -685,21 +736,21 @@ class _Article:
             m.kind == "name" and m.entity != pa.entity for m in self.cast.mentions_between(lo, hi)
         )
 
-    def _non_person_cue_after(self, q: Quote, sent: Sentence, after: list[_Cue]) -> bool:
+    def _non_person_cue_after(self, q: Quote) -> bool:
         """'"...," officials said': an explicit speaker who is not one person."""
         for _, seg_end in q.outer:
             sent = self.sentences[self.sentence_at(seg_end - 1)]
-            cues = [c for c in self.cues_in(sent) if c.pos >= seg_end]
+            cue = self.first_cue(seg_end, sent.end)
             m = _ANY_CUE_AFTER_RE.match(self.nar, seg_end, sent.end)
             if (
                 m
                 and m.group(1) in SPEECH_VERBS
                 and MASK not in m.group()
-                and not any(c.pos < m.end() for c in cues)
+                and (cue is None or cue.pos >= m.end())
             ):
                 return True
-            if _ANY_INVERTED_RE.match(self.nar, seg_end, sent.end) and not any(
-                c.pos < seg_end + 40 for c in cues
+            if _ANY_INVERTED_RE.match(self.nar, seg_end, sent.end) and (
+                cue is None or cue.pos >= seg_end + 40
             ):
                 return True
         return False
@@ -745,7 +796,7 @@ class _Article:
         """'She recalled that the general had told her: "..."' -> the general, reported by her."""
         if c.mention is None or c.pos <= sent.start:
             return None
-        for outer in reversed(self.cues_in(sent)):
+        for outer in reversed(self.cues_between(max(sent.start, c.pos - _NEAR), c.pos + 1)):
             if outer.end > c.pos or outer.mention is None or outer.mention.entity is None:
                 continue
             if outer.mention.entity == c.mention.entity or outer.verb == "according to":
@@ -821,6 +872,21 @@ def _fold_tokens(text: str) -> list[str]:
     return [t[:-1] if len(t) > 3 and t[-1] == "s" else t for t in toks]
 
 
+_SHORT_PHRASE = 3
+# Up to this many quotes a phrase is looked up by reading them all; beyond, by an index.
+_FEW_QUOTES = 60
+
+
+def _phrases(text: str) -> set[tuple[str, ...]]:
+    """Every run of up to _SHORT_PHRASE folded words in text, once."""
+    toks = _fold_tokens(text)
+    return {
+        tuple(toks[i : i + n])
+        for n in range(1, _SHORT_PHRASE + 1)
+        for i in range(len(toks) - n + 1)
+    }
+
+
 def _merge_split_quotes(art: _Article) -> list[Quote]:
     """'"We will act," she said, "and fast."' is one utterance: join the two quotes."""
     out: list[Quote] = []
@@ -837,7 +903,7 @@ def _merge_split_quotes(art: _Article) -> list[Quote]:
                 and MASK not in gap
                 and "\n" not in gap
                 and len(gap) < 120
-                and any(p.close_end <= c.pos < q.open_at for c in art.cues)
+                and art.has_cue_between(p.close_end, q.open_at)
             ):
                 out[-1] = Quote(
                     spans=p.spans + q.spans,
@@ -910,11 +976,18 @@ def _norm_text(text: str) -> str:
     return " ".join(_WORD_RE.findall(text.lower().replace("\u2019", "'")))
 
 
+_MAX_REPEAT_CHECKS = 200
+_SHORT_TEXT = 20_000
+
+
 def _drop_repeats(statements: list[Statement]) -> list[Statement]:
     """A pull-quote repeating words the same speaker already said is no new statement.
 
     '"...," she said.' then, standing alone, '"..." - Name': the shorter one goes
-    when its words lie inside another statement of the same speaker.
+    when its words lie inside another statement of the same speaker (an exact
+    repeat keeps its first occurrence). Candidates come from an index of the
+    speaker's words, so a page repeating one quote thousands of times costs
+    no more than reading it.
     """
     by_speaker: dict[str, list[int]] = {}
     for i, st in enumerate(statements):
@@ -925,22 +998,37 @@ def _drop_repeats(statements: list[Statement]) -> list[Statement]:
             continue
         lows = [statements[i].text.lower() for i in idxs]
         joined = "\x01".join(lows)
+        mine_idxs = idxs
+        if len(joined) < _SHORT_TEXT:  # most articles: skip quotes no other one repeats
+            mine_idxs = [
+                i
+                for i, low in zip(idxs, lows, strict=True)
+                if joined.count(low[len(low) // 3 : len(low) // 3 + 12]) > 1
+            ]
+            if not mine_idxs:
+                continue
         norms: dict[int, str] = {}
-        for i, low in zip(idxs, lows, strict=True):
-            third = len(low) // 3
-            if len(low) < 16 or joined.count(low[third : third + 12]) < 2:
-                continue  # short, or no other statement of this speaker repeats it
-            mine = norms[i] if i in norms else norms.setdefault(i, f" {_norm_text(low)} ")
-            for j in idxs:
-                if j == i or j in drop:
-                    continue
-                if j not in norms:
-                    norms[j] = f" {_norm_text(statements[j].text)} "
-                other = norms[j]
-                longer = len(other) > len(mine) or (other == mine and j < i)
-                if longer and mine in other:
-                    drop.add(i)
-                    break
+        first_of: dict[str, int] = {}
+        by_word: dict[str, list[str]] = {}
+        for i in idxs:
+            norm = norms[i] = f" {_norm_text(statements[i].text)} "
+            if norm not in first_of:
+                first_of[norm] = i
+                for w in set(norm.split()):
+                    by_word.setdefault(w, []).append(norm)
+        for i in mine_idxs:
+            mine = norms[i]
+            if len(statements[i].text) < 16 or not mine.strip():
+                continue
+            if first_of[mine] != i:
+                drop.add(i)
+                continue
+            rarest = min(set(mine.split()), key=lambda w: len(by_word[w]))
+            if any(
+                len(other) > len(mine) and mine in other
+                for other in by_word[rarest][:_MAX_REPEAT_CHECKS]
+            ):
+                drop.add(i)
     if not drop:
         return statements
     return [st for i, st in enumerate(statements) if i not in drop]
@@ -953,11 +1041,10 @@ def extract_statements(
 
     ``title`` is optional: a phrase quoted in the headline too is a term, not
     anyone's words. Returns only the people who speak or relay statements.
-    Never raises: odd input yields fewer statements, not an error.
+    Odd input yields fewer statements; an exception here is a bug of the
+    engine and propagates, so the import reports it for the file instead of
+    storing an article with no statements.
     """
-    if not body or not isinstance(body, str):
+    if not body:
         return [], []
-    try:
-        return _extract(body, published_on, title)
-    except (ValueError, IndexError, KeyError, RecursionError):  # pragma: no cover - safety net
-        return [], []
+    return _extract(body, published_on, title)

@@ -128,8 +128,10 @@ def parse_date(text: str) -> date | None:
 
 def date_from_line(line: str) -> date | None:
     """A date when the line is nothing but one (a dateline under a headline), else None."""
+    if len(line) > 80:
+        return None
     found = _search_date(line)
-    if not found or len(line) > 80:
+    if not found:
         return None
     _value, start, end = found
     rest = _DATE_LINE_NOISE.sub(" ", line[:start] + " " + line[end:])

@@ -12,7 +12,9 @@ antecedent.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -210,6 +212,12 @@ class Entity:
     def person(self) -> Person:
         return Person(name=self.name, role=self.role, gender=self.gender)
 
+    def add_roles(self, *roles: str | None) -> None:
+        """Record titles once each: a person named a thousand times keeps a short list."""
+        for r in roles:
+            if r and r not in self.roles:
+                self.roles.append(r)
+
 
 @dataclass
 class Mention:
@@ -246,6 +254,13 @@ class Cast:
         i = bisect.bisect_left(self._starts, lo)
         j = bisect.bisect_left(self._starts, hi)
         return self.mentions[i:j]
+
+    def iter_mentions(self, lo: int, hi: int) -> Iterator[Mention]:
+        """The mentions in [lo, hi), without copying them out."""
+        i = bisect.bisect_left(self._starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            yield self.mentions[i]
+            i += 1
 
     def person(self, idx: int) -> Person:
         return self.entities[idx].person()
@@ -490,6 +505,7 @@ def own_role(phrase: str) -> str:
     return serving.group(1) if serving else phrase
 
 
+@lru_cache(maxsize=16384)
 def role_score(mention_role: str, entity_role: str) -> float:
     """How well a later role phrase ("the deputy head of ...") fits a person's title."""
     a = _role_tokens(own_role(mention_role))
@@ -514,16 +530,36 @@ def role_score(mention_role: str, entity_role: str) -> float:
     return sum(1.0 for w in a if w in b) / len(a) + 0.5
 
 
+_AFTER_PLACE_RE = re.compile(r"\b(?:in|at|into|across|near|the|The|In|At)\s+")
+_AFTER_PLACE_WORD_RE = re.compile(_AFTER_PLACE_RE.pattern + r"(?=(\S+))")
+# Below this length a text is searched once per candidate word; above, indexed once.
+_SHORT_TEXT = 20_000
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+# How many people introduced after a title are tried as the one it names.
+_FORWARD_WINDOW = 40
+# How many of the latest mentions break a tie between people holding the same title.
+_RECENT = 400
+
+
 class CastBuilder:
     """Reads the narration once and records people and mentions in order."""
 
     def __init__(self, nar: str, sentence_starts: list[int]):
         self._pos = 0  # start of the mention being read
-        self._place_like: dict[str, bool] = {}
         self.nar = nar
         self.sentence_starts = sentence_starts
         self.cast = Cast()
         self.has_anonymous = _ANONYMOUS_RE.search(nar) is not None
+        self._by_key: dict[str, int] = {}  # name key -> first entity with it
+        self._by_surname: dict[str, set[int]] = {}
+        self._after_place_words: set[str] | None = None
+        self._place_like: dict[str, bool] = {}
+        self._first_pos: list[int] = []
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -598,13 +634,29 @@ class CastBuilder:
             if re.match(r"\s*(?:'s|\u2019s)", nar[end : end + 3]):
                 return False
         # "in Ostria", "the Velsk plant" elsewhere: a place or an organisation
-        if word not in self._place_like:
-            self._place_like[word] = bool(
-                re.search(
-                    r"\b(?:in|at|into|across|near|the|The|In|At)\s+" + re.escape(word) + r"\b", nar
+        if len(nar) < _SHORT_TEXT:  # one search costs less than indexing a short text
+            if word not in self._place_like:
+                self._place_like[word] = bool(
+                    re.search(_AFTER_PLACE_RE.pattern + re.escape(word) + r"\b", nar)
                 )
-            )
-        return not self._place_like[word]
+            return not self._place_like[word]
+        return word not in self._words_after_place()
+
+    def _words_after_place(self) -> set[str]:
+        """Every word (and word-bounded prefix of a token) right after 'in', 'at', 'the' ...
+
+        Collected in one scan, so checking a candidate surname costs a set lookup.
+        """
+        if self._after_place_words is None:
+            found: set[str] = set()
+            for m in _AFTER_PLACE_WORD_RE.finditer(self.nar):
+                run = m.group(1)
+                for k in range(1, len(run) + 1):
+                    after = run[k] if k < len(run) else " "
+                    if _is_word_char(run[k - 1]) != _is_word_char(after):
+                        found.add(run[:k])
+            self._after_place_words = found
+        return self._after_place_words
 
     def _match_entity(self, words: list[str]) -> int | None:
         """The person these words name already, by full name or by surname."""
@@ -614,21 +666,32 @@ class CastBuilder:
         last_parts = {name_key(words[-1]), name_key(words[-1].split("-")[-1])}
         last_two = name_key(" ".join(words[-2:]))
         first = name_key(words[0])
-        cands = []
-        for idx, e in enumerate(self.cast.entities):
-            if key in e.keys or full_key in e.keys:
-                return idx
-            if last_parts & e.surnames or last_two in e.surnames:
-                if (
-                    len(words) >= 2
-                    and e.first_key
-                    and first != e.first_key
-                    and not (e.first_key.startswith(first[:1]) and len(words[0]) <= 2)
-                    and not (first in e.first_key or e.first_key in first)
-                ):
-                    continue  # another person of the same family name
-                cands.append(idx)
-        return cands[-1] if cands else None
+        hits = [self._by_key[k] for k in (key, full_key) if k in self._by_key]
+        if hits:
+            return min(hits)
+        cands: set[int] = set()
+        for surname in (*last_parts, last_two):
+            cands |= self._by_surname.get(surname, set())
+        for idx in sorted(cands, reverse=True):
+            e = self.cast.entities[idx]
+            if (
+                len(words) >= 2
+                and e.first_key
+                and first != e.first_key
+                and not (e.first_key.startswith(first[:1]) and len(words[0]) <= 2)
+                and not (first in e.first_key or e.first_key in first)
+            ):
+                continue  # another person of the same family name
+            return idx
+        return None
+
+    def _index(self, idx: int) -> None:
+        """Make an entity's keys and surnames findable (after it was made or grew)."""
+        e = self.cast.entities[idx]
+        for k in e.keys:
+            self._by_key[k] = min(self._by_key.get(k, idx), idx)
+        for surname in e.surnames:
+            self._by_surname.setdefault(surname, set()).add(idx)
 
     def _new_entity(self, words: list[str], titles: list[str]) -> int:
         name = strip_patronymic(" ".join(words))
@@ -645,6 +708,7 @@ class CastBuilder:
             gender=gender,
         )
         self.cast.entities.append(e)
+        self._index(len(self.cast.entities) - 1)
         return len(self.cast.entities) - 1
 
     def _add_name(self, start, end, words, titles, possessive) -> Mention | None:
@@ -694,15 +758,16 @@ class CastBuilder:
             e.surnames |= surname_keys(full)
             e.first_key = name_key(full.split()[0])
         e.keys.add(name_key(" ".join(words)))
+        self._index(idx)
         if role and not e.role:
             e.role = role
         elif fronted and not e.role:
             e.role = fronted
-        e.roles.extend(r for r in (role, fronted) if r)
+        e.add_roles(role, fronted)
         if "predecessor" in nar[max(0, start - 20) : start] and _PREDECESSOR_RE.search(
             nar, max(0, start - 20), start
         ):
-            e.roles.append("predecessor")  # a later "the former president"
+            e.add_roles("predecessor")  # a later "the former president"
         title_gender = _gender_of("", role_words + titles, "")
         if title_gender:
             e.gender = title_gender  # "Mr", "spokeswoman" outrank a guess from pronouns
@@ -715,7 +780,7 @@ class CastBuilder:
             if low & ROLE_NOUNS:
                 phrase = re.split(r"\s+(?:who|which|that|whose)\s+", phrase)[0]
                 phrase = re.sub(r"^(?:who\s+is\s+)?(?:the|a|an)\s+", "", phrase)
-                e.roles.append(phrase)  # "a retired army general" for a later "the general"
+                e.add_roles(phrase)  # "a retired army general" for a later "the general"
                 if not e.role:
                     e.role = phrase
             if e.gender is None:
@@ -768,7 +833,12 @@ class CastBuilder:
         if anon is None:
             return False
         start = self.sentence_starts[self.sentence_of(anon.start())]
-        return not any(m.kind == "name" and start <= m.start < pos for m in done)
+        for m in reversed(done):  # in reading order while the cast is built
+            if m.start < start:
+                break
+            if m.kind == "name" and m.start < pos:
+                return False
+        return True
 
     def _resolve_role(self, phrase: str, done: list[Mention]) -> int | None:
         best, best_score, tied = None, 0.0, []
@@ -785,13 +855,14 @@ class CastBuilder:
             return None
         if _FORMER_RE.search(phrase) and not self._former(best):
             # "the former president" is not the sitting one: a predecessor named before
-            formers = [i for i in range(len(self.cast.entities)) if self._former(i)]
-            for m in reversed(done):
+            formers = {i for i in range(len(self.cast.entities)) if self._former(i)}
+            for m in reversed(done[-_RECENT:]):
                 if m.entity in formers:
                     return m.entity
         if len(tied) > 1:  # two diplomats: the one last speaking as a subject
-            for m in reversed(done):
-                if m.subject and not m.possessive and m.entity in tied:
+            tied_set = set(tied)
+            for m in reversed(done[-_RECENT:]):
+                if m.subject and not m.possessive and m.entity in tied_set:
                     return m.entity
         return best
 
@@ -818,12 +889,15 @@ class CastBuilder:
         toks = _role_tokens(own_role(m.detail))
         if not toks or toks[-1] not in _PROFESSIONS or len(toks) > 2:
             return None
-        lo = max(self.nar.rfind("\n\n", 0, m.start), 0)
-        ents = {
-            n.entity
-            for n in done
-            if lo <= n.start < m.start and n.entity is not None and n.kind != "role"
-        }
+        k = bisect.bisect_right(self._breaks, m.start) - 1
+        lo = self._breaks[k] if k >= 0 else 0
+        ents: set[int] = set()
+        for i in range(bisect.bisect_left(self._done_starts, m.start) - 1, -1, -1):
+            n = self._done_sorted[i]
+            if n.start < lo or len(ents) > 1:
+                break
+            if n.entity is not None and n.kind != "role":
+                ents.add(n.entity)
         if len(ents) != 1:
             return None
         (idx,) = ents
@@ -839,7 +913,7 @@ class CastBuilder:
         """
         if not m.detail[:1].isupper() or _role_tokens(m.detail) not in _HEAD_OF_STATE:
             return None
-        first = next((n for n in done if n.kind == "name" and n.entity is not None), None)
+        first = self._first_named
         if first is None or first.start > m.start:
             return None
         e = self.cast.entities[first.entity]
@@ -855,7 +929,12 @@ class CastBuilder:
         is no interior minister).
         """
         titled = [w for w in _role_tokens(own_role(m.detail)) if w in TITLES or w in ROLE_NOUNS]
-        for idx, e in enumerate(self.cast.entities):
+        ents = self.cast.entities
+        if len(self._first_pos) != len(ents):
+            self._first_pos = [e.first_pos for e in ents]  # in reading order
+        first = bisect.bisect_right(self._first_pos, m.start)
+        for idx in range(first, min(len(ents), first + _FORWARD_WINDOW)):
+            e = ents[idx]
             if e.first_pos <= m.start or not e.role:
                 continue
             for r in [e.role, *e.roles]:
@@ -863,7 +942,7 @@ class CastBuilder:
                     return idx
         return None
 
-    def _resolve_described(self, m: Mention, done: list[Mention]) -> int | None:
+    def _resolve_described(self, m: Mention) -> int | None:
         """'A member of the Senate ... said' named in the next paragraphs.
 
         The first person introduced within the next few sentences whose title
@@ -876,8 +955,9 @@ class CastBuilder:
             return None
         sent = self.sentence_of(m.start)
         seen: set[int] = set()
-        for n in sorted(done, key=lambda x: x.start):
-            if n.kind != "name" or n.start < m.end or n.entity is None:
+        first = bisect.bisect_left(self._done_starts, m.end)
+        for n in itertools.islice(self._done_sorted, first, None):
+            if n.kind != "name" or n.entity is None:
                 continue
             if self.sentence_of(n.start) > sent + 4:
                 break
@@ -926,6 +1006,8 @@ class CastBuilder:
             )
             described[-1].described = True
         events.sort(key=lambda ev: (ev[0], ev[1] != "name"))
+        described_starts = [d.start for d in described]
+        described_ends = list(itertools.accumulate((d.end for d in described), max))
         done: list[Mention] = []
         name_spans: list[tuple[int, int]] = []
         for pos, kind, item in events:
@@ -971,7 +1053,8 @@ class CastBuilder:
                     Mention(pos, item.end(), item.group(), "role", idx, False, True, item.group())
                 )
             else:
-                if any(d.start <= pos < d.end for d in described):
+                k = bisect.bisect_right(described_starts, pos) - 1
+                if k >= 0 and pos < described_ends[k]:
                     continue
                 phrase = item.group(1)
                 end = item.end()
@@ -992,8 +1075,11 @@ class CastBuilder:
                 done.append(
                     Mention(pos, end, nar[pos:end], "role", idx, possessive, subject, phrase)
                 )
+        in_order = sorted(done, key=lambda x: x.start)
+        self._done_starts = [n.start for n in in_order]
+        self._done_sorted = in_order
         for m in described:
-            m.entity = self._resolve_described(m, done)
+            m.entity = self._resolve_described(m)
             if m.entity is not None:
                 m.forward = True
                 done.append(m)
@@ -1001,6 +1087,10 @@ class CastBuilder:
             if m.kind == "role" and m.entity is None and not m.described:
                 m.entity = self._resolve_forward(m)
                 m.forward = m.entity is not None
+        self._first_named = next(
+            (n for n in done if n.kind == "name" and n.entity is not None), None
+        )
+        self._breaks = [b.start() for b in re.finditer(r"\n\n", nar)]
         for m in done:
             if m.kind == "role" and m.entity is None and not m.described and m.subject:
                 m.entity = self._paragraph_professional(m, done)

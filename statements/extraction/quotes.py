@@ -142,41 +142,52 @@ def _classify(text: str, lo: int, hi: int) -> list[_Mark]:
     return marks
 
 
+def _stack_key(m: _Mark) -> tuple[str, bool]:
+    """Marks that may pair: same family, and for doubles the same straightness."""
+    return (m.family, m.family == _DOUBLE and m.char == '"')
+
+
 def _pair(marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], list[_Mark]]:
-    """Stack matching; returns (open, close) pairs and the openers left unclosed."""
+    """Stack matching; returns (open, close) pairs and the openers left unclosed.
+
+    The stack positions of each kind of opener are kept apart, so finding the
+    opener a closer ends takes constant time however deep the stack grows.
+    """
     stack: list[_Mark] = []
+    where: dict[tuple[str, bool], list[int]] = {}
     pairs: list[tuple[_Mark, _Mark]] = []
+    last_single_close = max(
+        (k for k, m in enumerate(marks) if m.family == _SINGLE and m.role == "close"), default=-1
+    )
+
+    def close_at(j: int, m: _Mark) -> None:
+        pairs.append((stack[j], m))
+        del stack[j:]
+        for positions in where.values():
+            while positions and positions[-1] >= j:
+                positions.pop()
+
     for k, m in enumerate(marks):
         role = m.role
+        key = _stack_key(m)
         if role == "either":
-            has_open = any(s.family == m.family and s.char == m.char for s in stack)
-            role = "close" if has_open else "open"
+            role = "close" if where.get(key) else "open"
         if role == "open":
+            where.setdefault(key, []).append(len(stack))
             stack.append(m)
             continue
         # A closing single quote after "s" with a later closer is a plural possessive.
-        if m.plural_possessive and _later_single_close(marks, k):
+        if m.plural_possessive and last_single_close > k:
             continue
-        for j in range(len(stack) - 1, -1, -1):
-            s = stack[j]
-            if s.family == m.family and (m.family != _DOUBLE or (s.char == '"') == (m.char == '"')):
-                pairs.append((s, m))
-                del stack[j:]
-                break
-        else:
+        if where.get(key):
+            close_at(where[key][-1], m)
+        elif m.family == _DOUBLE:
             # A straight double closer may end a curly opener in sloppy text.
-            if m.family == _DOUBLE:
-                for j in range(len(stack) - 1, -1, -1):
-                    if stack[j].family == _DOUBLE:
-                        pairs.append((stack[j], m))
-                        del stack[j:]
-                        break
+            tops = [where[k2][-1] for k2 in ((_DOUBLE, True), (_DOUBLE, False)) if where.get(k2)]
+            if tops:
+                close_at(max(tops), m)
     unclosed = [s for s in stack if s.family != _SINGLE]
     return pairs, unclosed
-
-
-def _later_single_close(marks: list[_Mark], k: int) -> bool:
-    return any(m.family == _SINGLE and m.role == "close" for m in marks[k + 1 :])
 
 
 def _find_cut(text: str, start: int, hi: int) -> int:
@@ -190,37 +201,72 @@ def _find_cut(text: str, start: int, hi: int) -> int:
     return hi
 
 
+def _top_level(closed: list[tuple[_Mark, _Mark]]) -> list[_Seg]:
+    """Segments of the outermost pairs, each with the pairs inside it as nested spans.
+
+    Stack matching never yields crossing pairs, so one sweep in order of the
+    opening marks finds them.
+    """
+    segs: list[_Seg] = []
+    top_close = -1
+    for o, c in sorted(closed, key=lambda p: p[0].pos):
+        if o.pos < top_close:
+            segs[-1].nested.append((o.pos + 1, c.pos))
+            continue
+        segs.append(_Seg(o.pos, c.pos, c.pos + 1, []))
+        top_close = c.pos
+    for seg in segs:
+        seg.nested.sort(key=lambda span: span[1])
+    return segs
+
+
 def _parse_region(text: str, lo: int, hi: int, next_opens: str | None) -> list[_Seg]:
     """Top-level quote segments of text[lo:hi] (one paragraph or a part of it)."""
-    marks = _classify(text, lo, hi)
-    if not marks:
-        return []
-    pairs, unclosed = _pair(marks)
-    # The earliest unclosed opener that is not inside a closed pair takes over
-    # the rest of the region up to its cut; everything after the cut is parsed again.
-    top_unclosed = None
-    for u in unclosed:
-        if not any(o.pos < u.pos < c.pos for o, c in pairs):
-            top_unclosed = u
-            break
+    all_marks = _classify(text, lo, hi)
     segs: list[_Seg] = []
-    limit = top_unclosed.pos if top_unclosed else hi
-    closed = [(o, c) for o, c in pairs if c.pos < limit]
-    for o, c in closed:
-        if any(o2.pos < o.pos and c.pos < c2.pos for o2, c2 in closed):
-            continue
-        nested = [(o2.pos + 1, c2.pos) for o2, c2 in closed if o.pos < o2.pos and c2.pos < c.pos]
-        segs.append(_Seg(o.pos, c.pos, c.pos + 1, nested))
-    if top_unclosed is None:
-        return segs
-    u = top_unclosed
-    continues = next_opens is not None and _family_of(next_opens) == u.family
-    cut = hi if continues else _find_cut(text, u.pos, hi)
-    inner_pairs, _ = _pair(_classify(text, u.pos + 1, cut))
-    nested = [(o.pos + 1, c.pos) for o, c in inner_pairs]
-    segs.append(_Seg(u.pos, None, cut, nested, continues=continues))
-    if cut < hi:
-        segs.extend(_parse_region(text, cut, hi, next_opens))
+    first = 0
+    while first < len(all_marks):
+        marks = all_marks[first:]
+        pairs, unclosed = _pair(marks)
+        # The earliest unclosed opener (never inside a closed pair: closing a pair
+        # drops the openers above it) takes over the rest of the region up to its
+        # cut; everything after the cut is parsed again.
+        top_unclosed = unclosed[0] if unclosed else None
+        limit = top_unclosed.pos if top_unclosed else hi
+        segs.extend(_top_level([(o, c) for o, c in pairs if c.pos < limit]))
+        if top_unclosed is None:
+            break
+        u = top_unclosed
+        continues = next_opens is not None and _family_of(next_opens) == u.family
+        cut = hi if continues else _find_cut(text, u.pos, hi)
+        inner_pairs, _ = _pair(_classify(text, u.pos + 1, cut))
+        nested = [(o.pos + 1, c.pos) for o, c in inner_pairs]
+        segs.append(_Seg(u.pos, None, cut, nested, continues=continues))
+        while first < len(all_marks) and all_marks[first].pos < cut:
+            first += 1
+    return segs
+
+
+# A paragraph longer than this (a page that lost its line breaks, junk) is parsed
+# in pieces that end at a sentence end: each unclosed quote re-reads the rest of
+# its piece, so bounded pieces keep the scan linear in the paragraph's length.
+MAX_REGION = 8000
+_PIECE_END_RE = re.compile(r"[.!?\u2026]\s+|\s+")
+
+
+def _parse_paragraph(text: str, lo: int, hi: int, next_opens: str | None) -> list[_Seg]:
+    segs: list[_Seg] = []
+    while hi - lo > MAX_REGION:
+        sentence_end = space = None
+        for m in _PIECE_END_RE.finditer(text, lo + MAX_REGION // 2, lo + MAX_REGION):
+            if m.group()[0].isspace():
+                space = m.end()
+            else:
+                sentence_end = m.end()
+        cut = sentence_end or space or lo + MAX_REGION
+        segs.extend(_parse_region(text, lo, cut, None))
+        lo = cut
+    segs.extend(_parse_region(text, lo, hi, next_opens))
     return segs
 
 
@@ -258,7 +304,7 @@ def find_quotes(body: str) -> list[Quote]:
             first = body[paras[idx + 1][0]]
             if first in _OPENERS or first == '"':
                 next_opens = first
-        for seg in _parse_region(body, lo, hi, next_opens):
+        for seg in _parse_paragraph(body, lo, hi, next_opens):
             start, end = _content(body, seg, hi)
             if start >= end:
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from statements.extraction.lexicon import word_set
@@ -24,6 +25,13 @@ _ABBREVIATIONS = word_set("""
     mr mrs ms dr prof gen lt col maj capt sgt gov sen rep st jr sr jan feb mar apr jun jul aug
     sep sept oct nov dec no vs inc corp co ltd adm cmdr gen fig approx est dept univ mt ft
     """)
+
+
+# A "sentence" longer than this (a page without punctuation, a run of junk) is cut
+# into pieces: every rule looks at one sentence at a time, so the pieces keep the
+# work per quote bounded and the whole extraction linear in the text's length.
+MAX_SENTENCE = 4000
+_SPACE_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -70,8 +78,32 @@ def split_sentences(
                 w = word.group(1).rstrip(".").lstrip('"\u201c(').lower()
                 if w in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
                     continue
-            out.append(Sentence(start, pos, p_idx))
+            _append(out, body, start, pos, p_idx, inside_quote)
             start = pos
         if start < hi:
-            out.append(Sentence(start, hi, p_idx))
+            _append(out, body, start, hi, p_idx, inside_quote)
     return out
+
+
+def _append(
+    out: list[Sentence],
+    body: str,
+    start: int,
+    end: int,
+    p_idx: int,
+    inside_quote: Callable[[int], bool],
+) -> None:
+    """Add body[start:end] as one sentence, or as pieces of at most MAX_SENTENCE characters.
+
+    A piece ends at a space outside quotes near the limit when there is one.
+    """
+    while end - start > MAX_SENTENCE:
+        outside = anywhere = None
+        for m in _SPACE_RE.finditer(body, start + MAX_SENTENCE // 2, start + MAX_SENTENCE):
+            anywhere = m.end()
+            if not inside_quote(anywhere):
+                outside = anywhere
+        cut = outside or anywhere or start + MAX_SENTENCE
+        out.append(Sentence(start, cut, p_idx))
+        start = cut
+    out.append(Sentence(start, end, p_idx))
