@@ -44,7 +44,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "statements.apps.ArchiveAdminConfig",  # django.contrib.admin with the editors' desk
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -180,6 +180,7 @@ CELERY_TASK_ACKS_LATE = True  # a task is acknowledged when it has finished...
 CELERY_TASK_REJECT_ON_WORKER_LOST = True  # ...and re-queued when its worker died
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long tasks: each worker takes one at a time
 CELERY_TASK_IGNORE_RESULT = True  # progress lives in the database, not the result backend
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "imports")
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A task whose whole worker machine vanished is handed out again after this.
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),

@@ -6,14 +6,10 @@ imports.py     "Import articles" page on the article list
 statements.py  correcting and annotating statements; the review queue
 events.py      events and "Re-link statements"
 tags.py        the tag vocabulary
+history.py     history pages with reasons and filters; reverting obeys change permissions
+desk.py        the front page's figures (the site itself: statements/admin_site.py)
 """
 
-from django.contrib import admin
-
 from statements.admin import articles, events, imports, speakers, statements, tags
-
-admin.site.site_header = "Statement archive"
-admin.site.site_title = "Statement archive admin"
-admin.site.index_title = "Editing the archive"
 
 __all__ = ["articles", "events", "imports", "speakers", "statements", "tags"]

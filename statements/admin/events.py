@@ -116,6 +116,7 @@ class EventAdmin(HistoryAdmin):
 
 @admin.register(StatementEvent)
 class StatementEventAdmin(HistoryAdmin):
+    on_index = False  # edited on the statement's page
     list_display = ["statement", "event", "linked_by"]
     list_filter = ["linked_by", ("event", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["statement__text", "event__name"]

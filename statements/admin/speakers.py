@@ -268,6 +268,7 @@ class SpeakerAdmin(HistoryAdmin):
 
 @admin.register(SpeakerAlias)
 class SpeakerAliasAdmin(HistoryAdmin):
+    on_index = False  # edited on its speaker's page
     form = SpeakerAliasForm
     list_display = ["name", "speaker", "key"]
     search_fields = ["name", "key", "speaker__name"]
@@ -277,6 +278,7 @@ class SpeakerAliasAdmin(HistoryAdmin):
 
 @admin.register(SpeakerRole)
 class SpeakerRoleAdmin(HistoryAdmin):
+    on_index = False  # edited on its speaker's page
     list_display = ["title", "speaker", "reported_on", "article_link"]
     search_fields = ["title", "speaker__name"]
     list_filter = ["reported_on"]
