@@ -129,12 +129,16 @@ def import_paths(
     event_slug: str | None = None,
     workers: int = 1,
     progress: Callable[[Path], None] | None = None,
+    details: bool | None = None,
 ) -> ImportReport:
     """Import every supported file under ``paths``; see ``ImportReport`` for the outcome.
 
     With ``dry_run`` everything runs, database writes included, inside one
     transaction that is rolled back, so the report shows exactly what would happen.
+    ``details`` (by default: in a dry run) lists every statement each article
+    would gain, change or lose, with speaker and kind.
     """
+    details = dry_run if details is None else details
     report = ImportReport(dry_run=dry_run)
     batch_event = Event.objects.get(slug=event_slug) if event_slug else None
     files, unreadable = find_files([str(p) for p in paths])
@@ -148,7 +152,10 @@ def import_paths(
         with outer:
             for path, items in _parsed(files, workers):
                 for item in items:
-                    report.add(store_article(item, path, batch_event, matchers, lock=not dry_run))
+                    stored = store_article(
+                        item, path, batch_event, matchers, lock=not dry_run, details=details
+                    )
+                    report.add(stored)
                 if progress:
                     progress(path)
             if dry_run:
@@ -185,6 +192,7 @@ def store_article(
     matchers: EventMatchers | None = None,
     *,
     lock: bool = True,
+    details: bool = False,
 ) -> FileResult:
     """Store one parsed article in its own transaction, retrying on a conflicting writer.
 
@@ -199,7 +207,11 @@ def store_article(
                 if lock:
                     one_writer_at_a_time()
                 return save_article(
-                    item, path=str(path), batch_event=batch_event, matchers=matchers
+                    item,
+                    path=str(path),
+                    batch_event=batch_event,
+                    matchers=matchers,
+                    details=details,
                 )
         except (IntegrityError, OperationalError) as exc:
             if attempt == ATTEMPTS or not _conflict(exc):

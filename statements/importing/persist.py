@@ -18,7 +18,15 @@ from simple_history.utils import bulk_create_with_history
 from statements.extraction.document import ExtractedArticle, Person
 from statements.extraction.document import Statement as Extracted
 from statements.extraction.names import fold, name_key
-from statements.importing.report import CREATED, UNCHANGED, UPDATED, FileResult
+from statements.importing.report import (
+    CREATED,
+    KEPT,
+    REMOVED,
+    UNCHANGED,
+    UPDATED,
+    FileResult,
+    StatementChange,
+)
 from statements.linking import EventMatchers, link_article
 from statements.models import (
     Article,
@@ -151,11 +159,14 @@ def save_article(
     path: str = "",
     batch_event: Event | None = None,
     matchers: EventMatchers | None = None,
+    details: bool = False,
 ) -> FileResult:
     """Store one extracted article read from ``path``, in its own transaction.
 
     ``matchers`` are the events' keywords compiled once per run (see
     ``statements.linking``); without them every event is loaded for this article.
+    With ``details`` the result lists every statement created, updated, removed
+    or kept (what a dry run shows).
     """
     art = extracted.article
     result = FileResult(source_file=art.source_file, path=path, title=art.title)
@@ -187,7 +198,7 @@ def save_article(
     result.article_id = article.pk
 
     if not unchanged:
-        _sync_statements(article, extracted, result)
+        _sync_statements(article, extracted, result, details)
         assign_utterances(article.statements.values_list("pk", flat=True))
         link_article(article, matchers)
     if batch_event is not None:
@@ -226,8 +237,15 @@ def _is_annotated(st: Statement) -> bool:
     )
 
 
-def _sync_statements(article: Article, extracted: ExtractedArticle, result: FileResult) -> None:
+def _sync_statements(
+    article: Article, extracted: ExtractedArticle, result: FileResult, details: bool = False
+) -> None:
     speakers = _Speakers(extracted.people, result)
+
+    def note(change: str, st: Statement) -> None:
+        if details:
+            result.statements.append(StatementChange(change, st.speaker.name, st.kind, st.text))
+
     stored = {st.extraction_key: st for st in article.statements.all()}
     seen: set[str] = set()
     new: list[Statement] = []
@@ -240,14 +258,17 @@ def _sync_statements(article: Article, extracted: ExtractedArticle, result: File
         st = stored.get(key)
         if st is None:
             new.append(Statement(article=article, extraction_key=key, **values))
+            note(CREATED, new[-1])
         elif st.edited_by_editor:
             _relocate(st, article.body)
             result.statements_kept += 1
+            note(KEPT, st)
         elif any(getattr(st, f) != v for f, v in values.items()):
             for f, v in values.items():
                 setattr(st, f, v)
             st.save()
             result.statements_updated += 1
+            note(UPDATED, st)
     # One INSERT for the article's new statements (and one for their history).
     bulk_create_with_history(new, Statement, default_change_reason="import")
     result.statements_created += len(new)
@@ -257,7 +278,9 @@ def _sync_statements(article: Article, extracted: ExtractedArticle, result: File
         if _is_annotated(st):
             _relocate(st, article.body)
             result.statements_kept += 1
+            note(KEPT, st)
         else:
+            note(REMOVED, st)
             st.delete()
             result.statements_removed += 1
     speakers.record_roles(article)

@@ -9,6 +9,20 @@ CREATED = "created"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
 FAILED = "failed"
+REMOVED = "removed"
+KEPT = "kept"  # an editor touched it: left as they left it
+
+_MARK = {CREATED: "+", UPDATED: "~", REMOVED: "-", KEPT: "="}
+
+
+@dataclass
+class StatementChange:
+    """What an import does (or, in a dry run, would do) to one statement."""
+
+    change: str  # created, updated, removed or kept
+    speaker: str
+    kind: str
+    text: str
 
 
 @dataclass
@@ -24,6 +38,8 @@ class FileResult:
     statements_kept: int = 0  # editor-touched statements left as they were
     speakers_created: int = 0
     errors: list[str] = field(default_factory=list)
+    # Filled when details are asked for (dry runs): per statement, what changes.
+    statements: list[StatementChange] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -89,6 +105,20 @@ class ImportReport:
         ]
         for r in self.failures:
             lines.append(f"FAILED {r.label}: {printable('; '.join(r.errors))}")
+        return lines
+
+    def detail_lines(self, width: int = 100) -> list[str]:
+        """Per article: its outcome, then each statement created (+), updated (~),
+        removed (-) or kept as editors left it (=), with speaker and kind."""
+        lines = []
+        for r in self.results:
+            if r.failed:
+                continue
+            lines.append(f"{r.status:>9}  {r.label}  {printable(r.title)!r}")
+            for ch in r.statements:
+                quote = printable(ch.text)
+                quote = quote if len(quote) <= width else quote[: width - 1] + "…"
+                lines.append(f"           {_MARK[ch.change]} {ch.kind:<8} {ch.speaker}: {quote}")
         return lines
 
     def as_dict(self) -> dict:

@@ -90,6 +90,10 @@ BAD = {
         "no article text",
     ),
     "huge.txt": (None, "limit"),
+    "huge.html": (
+        b"<html><body><p>" + b"Harbour news. " * 400_000 + b"</p></body></html>",
+        "limit",
+    ),
     "one-line.txt": (None, "limit"),
 }
 

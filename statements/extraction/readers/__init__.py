@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..document import RawDocument
-from .checks import binary_kind, size_problem, text_problem
+from .checks import binary_kind, file_limit, size_problem, text_problem
 from .errors import InputPathError, ReadFailure
 from .html import read_html
 from .jsonl import read_jsonl
@@ -108,7 +108,7 @@ def read_path(
     try:
         problem = _not_a_file(path)
         if problem is None and suffix != ".jsonl":
-            problem = size_problem(path.stat().st_size)
+            problem = size_problem(path.stat().st_size, file_limit(suffix))
         if problem is None and suffix != ".pdf":
             with path.open("rb") as handle:
                 kind = binary_kind(handle.read(16))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..document import RawDocument
 from ..metadata import parse_date
-from .checks import MAX_RECORD_BYTES, size_problem, text_problem
+from .checks import file_limit, size_problem, text_problem
 from .encoding import decode_bytes
 from .errors import ReadFailure
 
@@ -37,7 +37,7 @@ def read_jsonl(
                 continue
             source = f"{path.name}#{number}"
             try:
-                problem = size_problem(len(data), MAX_RECORD_BYTES)
+                problem = size_problem(len(data), file_limit(".jsonl"))
                 if problem:
                     raise ValueError(f"record of {problem}")
                 yield _document(_decode(data, number), source, path)

@@ -82,6 +82,7 @@ class Command(BaseCommand):
                 event_slug=options["event"],
                 workers=max(1, options["workers"]),
                 progress=lambda _path: bar.update(1),
+                details=options["dry_run"] or options["verbosity"] >= 2,
             )
         self._finish(report, options)
 
@@ -91,12 +92,9 @@ class Command(BaseCommand):
                 json.dumps(report.as_dict(), indent=2, ensure_ascii=False, default=str) + "\n",
                 encoding="utf-8",
             )
-        if options["verbosity"] >= 2:
-            for r in report.results:
-                self.stdout.write(
-                    f"{r.status:>9}  {r.source_file}  (+{r.statements_created} "
-                    f"~{r.statements_updated} -{r.statements_removed} statements)"
-                )
+        if options["dry_run"] or options["verbosity"] >= 2:
+            for line in report.detail_lines() if options["verbosity"] else []:
+                self.stdout.write(line)
         for line in report.summary_lines():
             if line.startswith("FAILED"):
                 self.stderr.write(self.style.ERROR(line))
