@@ -6,6 +6,8 @@ Entry summaries are HTML to feed readers, so the imported text is escaped here
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -17,8 +19,16 @@ from django.utils.text import Truncator
 
 from statements.filters import StatementFilter
 from statements.models import Event, ReviewStatus, Speaker, Statement, StatementEvent
+from statements.models.statement import LISTING_DEFERRED
 
 FEED_SIZE = 50
+# XML 1.0 forbids these characters; a query string or an imported text may hold them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML cannot carry, so a feed always renders."""
+    return _NOT_XML.sub("", text)
 
 
 def status_note(st: Statement) -> str:
@@ -39,21 +49,27 @@ class StatementFeedBase(Feed):
     feed_type = Atom1Feed
 
     def latest(self, qs: QuerySet) -> QuerySet:
-        return qs.select_related("speaker", "article").order_by("-created_at", "-id")[:FEED_SIZE]
+        return (
+            qs.select_related("speaker", "article")
+            .defer(*LISTING_DEFERRED)
+            .order_by("-created_at", "-id")[:FEED_SIZE]
+        )
 
     def item_title(self, item: Statement) -> str:
-        return f"{item.speaker.name}: \u201c{Truncator(item.text).chars(100)}\u201d"
+        return xml_safe(f"{item.speaker.name}: \u201c{Truncator(item.text).chars(100)}\u201d")
 
     def item_description(self, item: Statement) -> str:
         article = item.article
-        return format_html(
-            "<p>\u201c{}\u201d</p><p>{}, {}. Quoted in {}{}. {}</p>",
-            item.text,
-            item.speaker.name,
-            item.said_on.isoformat() if item.said_on else "date not stated",
-            article.title,
-            f", {article.outlet}" if article.outlet else "",
-            status_note(item),
+        return xml_safe(
+            format_html(
+                "<p>\u201c{}\u201d</p><p>{}, {}. Quoted in {}{}. {}</p>",
+                item.text,
+                item.speaker.name,
+                item.said_on.isoformat() if item.said_on else "date not stated",
+                article.title,
+                f", {article.outlet}" if article.outlet else "",
+                status_note(item),
+            )
         )
 
     def item_link(self, item: Statement) -> str:
@@ -79,7 +95,7 @@ class StatementsFeed(StatementFeedBase):
         chips = obj.chips()
         if not chips:
             return "Statement archive: latest statements"
-        return "Statement archive: " + "; ".join(f"{c.label}: {c.value}" for c in chips)
+        return xml_safe("Statement archive: " + "; ".join(f"{c.label}: {c.value}" for c in chips))
 
     def link(self, obj: StatementFilter) -> str:
         query = obj.query_string(without=("page",))

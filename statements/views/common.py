@@ -69,12 +69,21 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        n = self.object_list.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+        n = bounded_count(self.object_list)
         if n > COUNT_LIMIT:
             self.capped = True
             self.estimate = estimated_count(self.object_list)
             return COUNT_LIMIT
         return n
+
+
+def bounded_count(qs: QuerySet, limit: int = COUNT_LIMIT) -> int:
+    """How many rows ``qs`` has, counting no further than ``limit + 1``.
+
+    The rows are read in the lists' order, so the planner walks the date index
+    (or a search's own index) and stops, rather than reading the table.
+    """
+    return qs.newest_first().values("pk")[: limit + 1].count()
 
 
 def estimated_count(qs: QuerySet) -> int | None:
@@ -124,13 +133,20 @@ def _datalist(element_id: str, options) -> SafeString:
 
 def list_options() -> dict[str, SafeString]:
     """Suggestions for the filter form's text boxes (<datalist>), bounded in size."""
-    speakers = Speaker.objects.order_by("name").values_list("slug", "name")[:OPTION_LIMIT]
+    speakers = Speaker.objects.public().order_by("name").values_list("slug", "name")[:OPTION_LIMIT]
     events = Event.objects.order_by("name").values_list("slug", "name")[:OPTION_LIMIT]
     return {
         "speaker_datalist": _datalist("speaker-options", speakers),
         "event_datalist": _datalist("event-options", events),
         "outlet_datalist": _datalist("outlet-options", ((o, "") for o in outlet_names())),
     }
+
+
+def _is_large(page, filterset: StatementFilter) -> bool:
+    """More than COUNT_LIMIT matches (a ranked page only holds the top candidates)."""
+    if filterset.sort_key == "relevance":
+        return bounded_count(filterset.matching) > COUNT_LIMIT
+    return page.paginator.capped
 
 
 def speaker_named(parsed: ParsedQuery) -> Speaker | None:
@@ -179,7 +195,7 @@ def statement_listing(
         "hidden_fields": hidden,
         "export_query": filterset.query_string(without=("page", "sort")),
         "facets": statement_facets(
-            filterset.matching, sample=FACET_SAMPLE if page.paginator.capped else None
+            filterset.matching, sample=FACET_SAMPLE if _is_large(page, filterset) else None
         )
         if facets
         else None,
