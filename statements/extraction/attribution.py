@@ -33,11 +33,13 @@ from statements.extraction.document import (
     paragraph_bounds,
 )
 from statements.extraction.lexicon import (
+    INVERTED_VERBS,
     PHRASAL_SPEECH,
     ROLE_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
     TIME_FILLERS,
+    TITLE_MODIFIERS,
     TITLES,
     word_set,
 )
@@ -80,12 +82,7 @@ _WHO_VERB_RE = re.compile(
     r",\s+who\s+(?:(?:also|later|then|further|again|previously|earlier|repeatedly|recently|"
     r"had|has|have|once|publicly|openly|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
 )
-_INVERTED = (
-    "said|says|added|adds|explained|noted|stressed|continued|recalled|asked|wrote|told|insisted|"
-    "warned|declared|stated|argued|concluded|replied|answered|remarked|observed|commented|"
-    "emphasized|emphasised|acknowledged|admitted|agreed|announced|claimed|tweeted|posted|"
-    "retorted|countered|interjected|conceded|complained|joked|quipped|vowed|pledged|objected"
-)
+_INVERTED = INVERTED_VERBS
 # Only after a comma, colon, dash or quote does a verb invert ('"...," said Holm';
 # 'Holm said Varga' does not); starting on those characters keeps the scan fast.
 _INVERTED_RE = re.compile(
@@ -173,7 +170,8 @@ _NEXT_SENTENCE_CUE_RE = re.compile(
     r"posted|tweeted|voiced|expressed|made|told)\s+(?:(?:to|at|in|on|during)\s+[^,.\x00]{1,50}?\s+)?"
     r"by\s+"
 )
-_PARTICLE_RE = re.compile(r"\s+(in|back)\b")
+_TITLE_GAP_STOP_RE = re.compile(r"[,;:\x00\n\u2014\u2013\"\u201c\u201d]")
+_PARTICLE_RE = re.compile(r"\s+(in|back|out)\b")
 _THIS_AFTER_VERB_RE = re.compile(r"\s+(?:this|so)\b")
 _SMALL_WORDS = word_set("a an the of and or in on at to for with by from de du la le vs")
 _PUNCT_END = ".!?\u2026"
@@ -317,11 +315,8 @@ class _Article:
                     cues.append(_Cue(who.start(1), who.end(1), who.group(1), who.start(1), m))
         for va in _INVERTED_RE.finditer(nar):
             m = self.cast.mention_at(va.end(), nar)
-            if m is None:  # "said Greenwatch campaigner Lisa Moor"
-                title = _TITLE_PREFIX_RE.match(nar, va.end())
-                m = self.cast.mention_at(title.end(), nar) if title else None
-                if m is not None and m.kind != "name":
-                    m = None
+            if m is None:  # "said Greenwatch campaigner Lisa Moor", "said retired Gen. Ada Holm"
+                m = self._titled_name_after(va.end())
             if m is None or m.possessive:  # "said Tolmachev's deputy, Yelena Kirsanova"
                 appos = _INVERTED_APPOSITION_RE.match(nar, va.end())
                 m = self.cast.mention_at(appos.end(), nar) if appos else m
@@ -350,6 +345,17 @@ class _Article:
                 cues.append(_Cue(iv.start(), iv.end(), "according to", iv.start(), m))
         cues.sort(key=lambda c: c.pos)
         return cues
+
+    def _titled_name_after(self, pos: int) -> Mention | None:
+        """The first name after ``pos`` when only title words stand between."""
+        for m in self.cast.iter_mentions(pos, pos + 80):
+            if m.kind != "name":
+                continue
+            gap = self.nar[pos : m.start]
+            if _TITLE_GAP_STOP_RE.search(gap) or not _only_title_words(gap):
+                return None
+            return m
+        return None
 
     def _his(self, pos: int) -> Mention | None:
         """The man 'his' refers to: the last male subject in this or the previous sentence."""
@@ -845,7 +851,8 @@ def _only_title_words(gap: str) -> bool:
         w.lower().rstrip(".") in TITLES
         or w.lower() in ROLE_NOUNS
         or w[:1].isupper()
-        or w in ("of", "the", "for", "and", "opposition", "former", "acting")
+        or w in ("of", "the", "for", "and")
+        or w in TITLE_MODIFIERS
         for w in words
     )
 

@@ -32,8 +32,20 @@ SPEECH_VERBS = word_set("""
     mused muses shouted yelled whispered pointed went believes believed thinks thought feels felt
     defended defends retorted retorts interrupted interjected countered objected snapped
     protested expects reasoned elaborated wondered scoffed pleaded sighed exclaimed grumbled
-    clarified affirmed asserted summarized summarised
+    clarified affirmed asserted summarized summarised implored implores fumed fumes blurted
+    gushed gushes heckled shrugged shrugs cried cries laughed laughs yelled exclaims shouts
+    snaps mused marveled marvelled conceded insisted pressed
     """)
+
+# Speech verbs that may come before their subject ('"...," said Holm'), as a regex alternation.
+INVERTED_VERBS = (
+    "said|says|added|adds|explained|noted|stressed|continued|recalled|asked|wrote|told|insisted|"
+    "warned|declared|stated|argued|concluded|replied|answered|remarked|observed|commented|"
+    "emphasized|emphasised|acknowledged|admitted|agreed|announced|claimed|tweeted|posted|"
+    "retorted|countered|interjected|conceded|complained|joked|quipped|vowed|pledged|objected|"
+    "shouted|yelled|snapped|fumed|gushed|implored|exclaimed|blurted|heckled|shrugged|cried|"
+    "wondered|laughed|sighed|pleaded|demanded|boasted|mused|whispered"
+)
 
 # Two-word speech verbs: "cut in", "shot back" ("...," Holm shot back).
 PHRASAL_SPEECH = frozenset(
@@ -46,6 +58,8 @@ PHRASAL_SPEECH = frozenset(
         ("hit", "back"),
         ("snapped", "back"),
         ("pushed", "back"),
+        ("blurted", "out"),
+        ("spoke", "out"),
     ]
 )
 
@@ -87,6 +101,18 @@ TITLES = word_set("""
     water resources ecology environment environmental justice labour labor transport industry
     infrastructure development investment communications tourism sport sports youth science
     digital emergency situations protection welfare construction natural social
+    gen rep sen gov lt col maj capt sgt adm cmdr supt insp det cpl pvt
+    constable detective inspector superintendent corporal private sheriff deputy-sheriff
+    democrat democrats democratic republican republicans gop independent libertarian
+    actress actor reporter anchor host presenter singer rapper comedian novelist author writer
+    columnist commentator pollster strategist consultant businessman businesswoman billionaire
+    entrepreneur investor coach ranking rev reverend pastor
+    """)
+
+# Lower-case words that may stand in a title before a name ("retired Gen.", "former Sen.").
+TITLE_MODIFIERS = word_set("""
+    former acting retired then current outgoing incoming opposition veteran longtime top senior
+    interim deputy assistant junior state federal
     """)
 
 # Lower-case role nouns: "Kremlin spokesman", "the interior minister", "the deputy head".

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from statements.extraction.lexicon import word_set
+from statements.extraction.lexicon import INVERTED_VERBS, word_set
 from statements.extraction.quotes import Quote
 
 MASK = "\x00"
@@ -32,6 +32,25 @@ _ABBREVIATIONS = word_set("""
 # work per quote bounded and the whole extraction linear in the text's length.
 MAX_SENTENCE = 4000
 _SPACE_RE = re.compile(r"\s+")
+
+
+# After a quote that ends in its own "?" or "!": a speaker and a speech verb
+# ('"Why?" Mr. Holm asked'), or the verb first ('"It worked!" said Dana Frey').
+_CUE_AFTER_QUOTE_RE = re.compile(
+    r"(?:(?:[A-Z][\w.\-'\u2019]*|the|a|an|of|for|[a-z]+(?:ist|er|or|man|woman))\s+){0,5}?"
+    r"(?:also\s+|later\s+|then\s+)?(?:" + INVERTED_VERBS + r")\b"
+)
+# After a quote ending in a full stop, only a cue that closes the clause
+# ('"We act." Holm said.'), not a new sentence of reported speech.
+_CLOSING_CUE_RE = re.compile(
+    _CUE_AFTER_QUOTE_RE.pattern + r"(?:\s+(?:on\s+\w+day|in\s+a\s+statement|later|again))?\s*[.,;]"
+)
+
+
+def _cue_follows(body: str, boundary: re.Match[str], pos: int) -> bool:
+    mark = body[boundary.start()]
+    pattern = _CLOSING_CUE_RE if mark == "." else _CUE_AFTER_QUOTE_RE
+    return pattern.match(body, pos) is not None
 
 
 @dataclass(frozen=True)
@@ -73,6 +92,8 @@ def split_sentences(
             pos = m.end()
             if inside_quote(pos) or inside_quote(m.start()) and inside_quote(pos - 1):
                 continue
+            if inside_quote(m.start()) and _cue_follows(body, m, pos):
+                continue  # '"Why was it there?" Mr. Holm said.': the cue is the quote's
             word = _LAST_WORD_RE.search(body, max(lo, m.start() - 30), m.start() + 1)
             if word:
                 w = word.group(1).rstrip(".").lstrip('"\u201c(').lower()

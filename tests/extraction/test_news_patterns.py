@@ -1,0 +1,84 @@
+"""Attribution patterns of everyday news copy beyond wire style (fictional people only).
+
+Each case lists (quoted text, speaker) pairs expected from a body, in order.
+"""
+
+from datetime import date
+
+import pytest
+
+from statements.extraction.attribution import extract_statements
+
+PUB = date(2023, 3, 16)  # a Thursday
+
+
+def _speakers(body: str) -> list[tuple[str, str]]:
+    statements, _people = extract_statements(body, PUB)
+    return [(s.text, s.speaker) for s in statements]
+
+
+def _check(cases):
+    return pytest.mark.parametrize(("body", "expected"), cases)
+
+
+QUESTION_AND_EXCLAMATION = [
+    (
+        '"Why was the money still in the bank?" Mr. Kolb said.',
+        [("Why was the money still in the bank?", "Kolb")],
+    ),
+    ('"It worked!" said Dana Frey.', [("It worked!", "Dana Frey")]),
+    (
+        'Ada Lind met the press. "Who pays for it?" asked Ada Lind.',
+        [("Who pays for it?", "Ada Lind")],
+    ),
+    (
+        '"We act now." Holm Varga said. "And we finish."',
+        [("We act now.", "Holm Varga"), ("And we finish.", "Holm Varga")],
+    ),
+]
+
+
+@_check(QUESTION_AND_EXCLAMATION)
+def test_quote_ending_in_its_own_punctuation_before_the_cue(body, expected):
+    assert _speakers(body) == expected
+
+
+def test_a_new_sentence_after_a_question_is_not_its_cue():
+    body = '"Can it be done?" The question hung over the talks for a week.'
+    assert _speakers(body) == []
+
+
+TITLES_GLUED_TO_NAMES = [
+    (
+        '"The border is closed," said retired Gen. Barry R. Holm, who led the command.',
+        [("The border is closed", "Barry R. Holm")],
+    ),
+    (
+        '"We are a swing state," said Democratic Rep. Dina Varga of Norland.',
+        [("We are a swing state", "Dina Varga")],
+    ),
+    ('"I will run," Republican Tomas Brenner told reporters.', [("I will run", "Tomas Brenner")]),
+    ('"It is hard," Actress Mira Solberg wrote.', [("It is hard", "Mira Solberg")]),
+    ('"Stay inside," said Constable Ida Marsh.', [("Stay inside", "Ida Marsh")]),
+]
+
+
+@_check(TITLES_GLUED_TO_NAMES)
+def test_titles_and_descriptors_go_to_the_role_not_the_name(body, expected):
+    assert _speakers(body) == expected
+
+
+MORE_CUE_VERBS = [
+    ('"Enough of this," Varga fumed.', [("Enough of this", "Varga")]),
+    (
+        'Lena Dahl spoke first. "We are not leaving," she blurted out.',
+        [("We are not leaving", "Lena Dahl")],
+    ),
+    ('"Come back!" shouted Piet Okafor.', [("Come back!", "Piet Okafor")]),
+    ('"Please listen to them," Karin Stoll implored.', [("Please listen to them", "Karin Stoll")]),
+]
+
+
+@_check(MORE_CUE_VERBS)
+def test_more_speech_verbs(body, expected):
+    assert _speakers(body) == expected
