@@ -181,6 +181,7 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True  # ...and re-queued when its worker die
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long tasks: each worker takes one at a time
 CELERY_TASK_IGNORE_RESULT = True  # progress lives in the database, not the result backend
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "imports")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "imports")
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A task whose whole worker machine vanished is handed out again after this.
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),

@@ -28,7 +28,7 @@ def run_part(part_id: int) -> ImportJobPart | None:
     """Import one part; returns it, or None when it was already finished (a duplicate delivery)."""
     with transaction.atomic():
         part = (
-            ImportJobPart.objects.select_for_update()
+            ImportJobPart.objects.select_for_update(of=("self",))
             .select_related("job__event")
             .filter(pk=part_id)
             .first()
