@@ -41,7 +41,7 @@ def test_editor_verifies_from_the_queue(page, live_server, queue_item, screensho
     assert "(low)" in row.inner_text()
     screenshot("admin-review-queue")
 
-    row.get_by_role("button", name="Verify").click()
+    row.get_by_role("button", name="Verify", exact=True).click()
     page.wait_for_selector(".messagelist .success")
     assert "Verified" in page.locator(".messagelist").inner_text()
     assert page.locator("#result_list").count() == 0  # the queue is empty now
