@@ -181,7 +181,6 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True  # ...and re-queued when its worker die
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long tasks: each worker takes one at a time
 CELERY_TASK_IGNORE_RESULT = True  # progress lives in the database, not the result backend
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "imports")
-CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "imports")
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A task whose whole worker machine vanished is handed out again after this.
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
@@ -194,6 +193,38 @@ IMPORT_JOB_STALL_SECONDS = int(os.environ.get("IMPORT_JOB_STALL_SECONDS", "900")
 # Without a broker the admin imports an upload inside the request up to this size.
 IMPORT_DIRECT_MAX_FILES = int(os.environ.get("IMPORT_DIRECT_MAX_FILES", "20"))
 IMPORT_DIRECT_MAX_BYTES = int(os.environ.get("IMPORT_DIRECT_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# Redis cache for the public pages: only when REDIS_URL is set (archive/page_cache.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
+    }
+    CACHE_MIDDLEWARE_ALIAS = "pages"
+    CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+    MIDDLEWARE = [
+        "django.middleware.cache.UpdateCacheMiddleware",
+        *MIDDLEWARE,
+        "django.middleware.cache.FetchFromCacheMiddleware",
+    ]
+
+# Read replicas for the public pages (archive/db_router.py).
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    alias = f"replica{number}"
+    DATABASES[alias] = dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"])
+    DATABASES[alias]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(alias)
+DATABASE_ROUTERS = ["archive.db_router.ReplicaRouter"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("archive.middleware.RequestLogMiddleware") + 1,
+    "archive.db_router.ReplicaReadsMiddleware",
+)
 
 # Headers that cost nothing in development either.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -223,6 +254,7 @@ ARCHIVE_UPLOAD_MAX_BYTES = int(os.environ.get("ARCHIVE_UPLOAD_MAX_BYTES", str(20
 if not DEBUG:
     # HTTPS: on by default in production; SECURE_SSL_REDIRECT=false behind a proxy that does it.
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers check over plain HTTP
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

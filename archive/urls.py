@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from archive.health import healthz
 from statements.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("api/", include("statements.api.urls")),
     path(
         "sitemap.xml",

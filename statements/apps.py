@@ -6,6 +6,11 @@ class StatementsConfig(AppConfig):
     name = "statements"
     verbose_name = "Statement archive"
 
+    def ready(self) -> None:
+        from archive import page_cache
+
+        page_cache.connect()  # editors' changes and finished imports empty the page cache
+
 
 class ArchiveAdminConfig(admin_apps.AdminConfig):
     """Django's admin with the archive's site: the editors' desk as its front page.

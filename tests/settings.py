@@ -9,3 +9,7 @@ from archive.settings import *  # noqa: E402, F403
 
 # Uploaded files of import jobs go to a throwaway folder, never into the checkout.
 IMPORT_JOB_ROOT = tempfile.mkdtemp(prefix="archive-test-jobs-")
+
+# A second alias reading the same test database, as a replica would
+# (tests/test_scaling.py turns routing to it on; elsewhere it is unused).
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

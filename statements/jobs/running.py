@@ -16,6 +16,7 @@ from dataclasses import asdict
 from django.db import transaction
 from django.utils import timezone
 
+from archive.page_cache import deferred_clearing
 from statements.importing.batch import import_file
 from statements.importing.report import FAILED, FileResult
 from statements.models import ImportJob, ImportJobPart
@@ -43,7 +44,8 @@ def run_part(part_id: int) -> ImportJobPart | None:
 
     started = time.perf_counter()
     try:
-        results = import_file(part.path, event=part.job.event, lines=part.lines)
+        with deferred_clearing():  # the page cache is emptied once per part, not per article
+            results = import_file(part.path, event=part.job.event, lines=part.lines)
     except Exception as exc:  # noqa: BLE001 - reported on the part, the job goes on
         results = [
             FileResult(
@@ -75,13 +77,7 @@ def run_part(part_id: int) -> ImportJobPart | None:
 def _finish_job_if_done(job_id: int) -> None:
     if ImportJobPart.objects.filter(job_id=job_id).unfinished().exists():
         return
-    updated = ImportJob.objects.filter(pk=job_id, finished_at__isnull=True).update(
-        finished_at=timezone.now()
-    )
-    if updated:
-        from statements.jobs.signals import job_finished
-
-        job_finished.send(ImportJob, job_id=job_id)
+    ImportJob.objects.filter(pk=job_id, finished_at__isnull=True).update(finished_at=timezone.now())
 
 
 def run_job_here(job: ImportJob) -> None:

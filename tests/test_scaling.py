@@ -1,0 +1,114 @@
+"""Serving at scale: the health check, the public page cache, reads from replicas."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connections
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_statement
+from tests.jobs.conftest import write_batch
+
+CACHE_MIDDLEWARE = [
+    "django.middleware.cache.UpdateCacheMiddleware",
+    "django.middleware.cache.FetchFromCacheMiddleware",
+]
+
+
+def test_healthz_reports_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_fails_when_the_broker_is_unreachable(client, db, settings):
+    from archive.celery import app
+
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    app.conf.broker_url = settings.CELERY_BROKER_URL
+    try:
+        response = client.get("/healthz")
+    finally:
+        app.conf.broker_url = None
+    assert response.status_code == 503
+    assert response.json()["broker"].startswith("error")
+    assert response.json()["database"] == "ok"
+
+
+def _redis_url() -> str | None:
+    try:
+        import redis
+
+        url = "redis://127.0.0.1:6379/13"
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+        return url
+    except Exception:  # noqa: BLE001
+        return None
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    if request.param == "redis":
+        url = _redis_url()
+        if url is None:
+            pytest.skip("needs Redis on 127.0.0.1:6379")
+        backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    settings.CACHES = {"default": backend, "pages": {**backend, "KEY_PREFIX": "pages-test"}}
+    settings.CACHE_MIDDLEWARE_ALIAS = "pages"
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    settings.MIDDLEWARE = [CACHE_MIDDLEWARE[0], *settings.MIDDLEWARE, CACHE_MIDDLEWARE[1]]
+    from archive.page_cache import clear_pages
+
+    clear_pages()
+    yield
+    clear_pages()
+
+
+def test_public_pages_are_served_from_the_cache(client, db, page_cache, django_assert_num_queries):
+    st = make_statement(text="The harbour bridge will open in spring")
+    assert "harbour bridge" in client.get(st.get_absolute_url()).text
+    with django_assert_num_queries(0):
+        again = client.get(st.get_absolute_url())
+    assert "harbour bridge" in again.text
+
+
+def test_an_editors_change_empties_the_cache(
+    client, db, page_cache, django_capture_on_commit_callbacks
+):
+    st = make_statement(text="The harbour bridge will open in spring")
+    client.get(st.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        st.text = "The harbour bridge will open in autumn"
+        st.save()
+    assert "in autumn" in client.get(st.get_absolute_url()).text
+
+
+def test_an_imported_file_empties_the_cache(client, db, page_cache, tmp_path):
+    from statements.jobs.creating import create_job
+    from statements.jobs.running import run_job_here
+
+    client.get("/statements/")  # cached: no statements yet
+    job = create_job([write_batch(tmp_path / "in", texts=1)])
+    run_job_here(job)
+    assert "Round 0 will not be the last one" in client.get("/statements/").text
+
+
+@pytest.mark.django_db(databases=["default", "replica"], transaction=True)
+def test_public_pages_read_from_a_replica_and_the_admin_from_the_primary(
+    client, settings, django_user_model
+):
+    settings.DATABASE_REPLICAS = ["replica"]
+    st = make_statement(text="The ferry runs twice a day")
+    with (
+        CaptureQueriesContext(connections["replica"]) as replica,
+        CaptureQueriesContext(connections["default"]) as primary,
+    ):
+        assert "ferry runs twice" in client.get(st.get_absolute_url()).text
+    assert len(replica) > 0 and len(primary) == 0
+
+    client.force_login(django_user_model.objects.create_superuser("chief", password="x"))
+    with CaptureQueriesContext(connections["replica"]) as replica:
+        assert client.get(f"/admin/statements/statement/{st.pk}/change/").status_code == 200
+    assert len(replica) == 0
