@@ -1,7 +1,7 @@
-"""Public pages are read-only: anything but GET or HEAD is answered 405.
+"""The public site is read-only: anything but GET or HEAD is answered 405.
 
-The admin keeps its forms and the API its own rules (CORS preflight), so
-their URL prefixes pass through; everything else on the site only reads.
+Only the admin, with its forms, is writable. The API's CORS preflight
+(OPTIONS) is answered before this by django-cors-headers.
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 
 SAFE_METHODS = ("GET", "HEAD")
 
 
-def writable_prefixes() -> tuple[str, ...]:
-    return (reverse("admin:index"), f"{get_script_prefix()}api/")
+def writable_prefix() -> str:
+    return reverse("admin:index")
 
 
 class ReadOnlyPublicMiddleware:
@@ -23,6 +23,6 @@ class ReadOnlyPublicMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method not in SAFE_METHODS and not request.path.startswith(writable_prefixes()):
+        if request.method not in SAFE_METHODS and not request.path.startswith(writable_prefix()):
             return HttpResponseNotAllowed(SAFE_METHODS)
         return self.get_response(request)

@@ -21,7 +21,7 @@ router = Router(tags=["speakers"])
 
 def public_speakers():
     """Speakers the public pages list: those with a statement editors have not rejected."""
-    return Speaker.objects.with_statement_counts().filter(statement_count__gt=0)
+    return Speaker.objects.public().with_statement_counts()
 
 
 def speaker_record(request: HttpRequest, speaker: Speaker) -> dict:

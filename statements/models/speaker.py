@@ -62,6 +62,18 @@ class SpeakerQuerySet(models.QuerySet):
             self.filter(aliases__key=parts[-1], description="").exclude(name__contains=" ").first()
         )
 
+    def public(self) -> SpeakerQuerySet:
+        """Speakers the public may see: with at least one statement editors have not rejected.
+
+        A speaker known only from rejected statements is a misattribution; naming
+        them anywhere public (indexes, suggestions, the API) would repeat it.
+        """
+        from statements.models.statement import Statement
+
+        return self.filter(
+            models.Exists(Statement.objects.published().filter(speaker=models.OuterRef("pk")))
+        )
+
     def with_statement_counts(self) -> SpeakerQuerySet:
         from statements.models.statement import ReviewStatus
 
