@@ -313,7 +313,10 @@ class _Article:
                 who = _WHO_VERB_RE.match(nar, m.end)
                 if who and who.group(1) in SPEECH_VERBS:
                     cues.append(_Cue(who.start(1), who.end(1), who.group(1), who.start(1), m))
+        verbs_with_subject = {c.verb_pos for c in cues}
         for va in _INVERTED_RE.finditer(nar):
+            if va.start(1) in verbs_with_subject:
+                continue  # 'Liv Marander, said he "...": he starts the reported clause
             m = self.cast.mention_at(va.end(), nar)
             if m is None:  # "said Greenwatch campaigner Lisa Moor", "said retired Gen. Ada Holm"
                 m = self._titled_name_after(va.end())

@@ -115,3 +115,26 @@ def surname_keys(name: str) -> set[str]:
         if parts:
             keys.add(name_key(parts[-1]))
     return {k for k in keys if k}
+
+
+@lru_cache(maxsize=1)
+def _first_names():  # noqa: ANN202 - the library's detector, loaded once per process
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+_GUESSES = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}
+
+
+@lru_cache(maxsize=16384)
+def given_name_gender(word: str) -> str | None:
+    """'m', 'f', '?' (a given name of either sex) or None (not a known given name).
+
+    From gender-guesser's list of about 40,000 first names from many countries:
+    it knows "Maureen" and "Iliyas" where our own short lists stop.
+    """
+    bare = word.strip(".,").split("-")[0]
+    if len(bare) < 2 or not bare.isalpha():
+        return None
+    return _GUESSES.get(_first_names().get_gender(bare))

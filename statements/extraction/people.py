@@ -36,7 +36,12 @@ from statements.extraction.lexicon import (
     VERB_FILLERS,
     word_set,
 )
-from statements.extraction.names import name_key, strip_patronymic, surname_keys
+from statements.extraction.names import (
+    given_name_gender,
+    name_key,
+    strip_patronymic,
+    surname_keys,
+)
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _UP = "[" + re.escape(_UPPER) + "]"
@@ -277,6 +282,9 @@ def _gender_of(first: str, titles: list[str], surname_token: str) -> str | None:
         return "m"
     if f in FEMALE_NAMES:
         return "f"
+    guess = given_name_gender(first) if first else None
+    if guess in ("m", "f"):
+        return guess
     if len(f) > 2 and f.endswith("a") and not f.endswith(("ya", "sha", "ka")):
         return "f"  # Elsa, Olena, Dina: most given names in -a are women's
     s = surname_token.lower()
@@ -739,7 +747,11 @@ class CastBuilder:
                 return None
             if not has_title and _DETERMINER_BEFORE_RE.search(nar, max(0, start - 5), start):
                 return None  # "the Dorn Courier"
-            known_first = words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES
+            known_first = (
+                words[0].lower() in MALE_NAMES
+                or words[0].lower() in FEMALE_NAMES
+                or given_name_gender(words[0]) is not None
+            )
             if (
                 not has_title
                 and not verb_follows

@@ -82,3 +82,22 @@ MORE_CUE_VERBS = [
 @_check(MORE_CUE_VERBS)
 def test_more_speech_verbs(body, expected):
     assert _speakers(body) == expected
+
+
+GIVEN_NAMES_AND_CLAUSES = [
+    (
+        'It is the first novel by Maureen Quillan, a former banker. "I made light of nothing," '
+        "Ms. Quillan said.",
+        [("I made light of nothing", "Maureen Quillan")],
+    ),
+    (
+        'Lars Holm spoke first. A spokeswoman for the minister, Liv Marander, said he "does not '
+        'negotiate through the newspapers" and would meet Holm.',
+        [("does not negotiate through the newspapers", "Liv Marander")],
+    ),
+]
+
+
+@_check(GIVEN_NAMES_AND_CLAUSES)
+def test_given_names_and_reported_clauses(body, expected):
+    assert _speakers(body) == expected
