@@ -1,17 +1,26 @@
 """Throughput of the whole import: files on disk to rows in a fresh database.
 
     python -m benchmarks.importing [--files 300] [--workers 1 2]
+    DATABASE_URL=postgresql://... python -m benchmarks.importing \
+        --corpus DIR [--limit N] [--workers 2]
 
-Writes a generated fictional corpus as .txt files to a temporary folder and
-imports it into a throwaway SQLite database once per worker count, so the
-figures show what ``import_articles --workers N`` buys on this machine.
+Without ``--corpus``: writes a generated fictional corpus as .txt files to a
+temporary folder and imports it into a throwaway SQLite database once per
+worker count, so the figures show what ``import_articles --workers N`` buys.
+
+With ``--corpus``: imports the JSON Lines corpus that
+``../shared/bench/gen_corpus.py N --out DIR`` wrote (its events first) into
+the database DATABASE_URL names, after emptying it, and prints articles/s,
+statements/s and the peak memory of this process and its workers.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -41,12 +50,73 @@ def run(folder: Path, workers: int) -> tuple[float, dict]:
     return time.perf_counter() - t0, report.totals()
 
 
+def load_events(corpus: Path) -> int:
+    from django.utils.text import slugify
+
+    from statements.models import Event
+
+    events = [json.loads(line) for line in (corpus / "events.jsonl").open(encoding="utf-8")]
+    Event.objects.bulk_create(
+        Event(
+            name=e["name"],
+            slug=slugify(e["name"])[:80],
+            keywords=e["keywords"],
+            start_on=e.get("start"),
+            end_on=e.get("end"),
+        )
+        for e in events
+    )
+    return len(events)
+
+
+def import_corpus(corpus: Path, workers: int, limit: int | None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from statements.importing import import_paths
+
+    files = sorted((corpus / "articles").glob("*.jsonl"))
+    if limit:  # the first N records, as a smaller corpus of their own
+        folder = Path(tempfile.mkdtemp())
+        target = folder / "articles.jsonl"
+        with target.open("w", encoding="utf-8") as out, files[0].open(encoding="utf-8") as src:
+            for _n, line in zip(range(limit), src, strict=False):
+                out.write(line)
+        files = [folder / "articles.jsonl"]
+    call_command("migrate", verbosity=0)
+    call_command("flush", "--noinput", verbosity=0)
+    print(f"{load_events(corpus)} events; importing {', '.join(f.name for f in files)}")
+    t0 = time.perf_counter()
+    report = import_paths(files, workers=workers)
+    secs = time.perf_counter() - t0
+    t = report.totals()
+    articles = t["articles_created"] + t["articles_updated"] + t["articles_unchanged"]
+    peak = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    print(
+        f"workers={workers}: {articles} articles, {t['statements_created']} statements, "
+        f"{t['failed']} failed in {secs:.0f} s: {articles / secs:.1f} articles/s, "
+        f"{t['statements_created'] / secs:.0f} statements/s; peak memory {peak / 1024:.0f} MB"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=300)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--corpus", type=Path, help="A gen_corpus.py output folder.")
+    ap.add_argument("--limit", type=int, help="With --corpus: only the first N articles.")
     args = ap.parse_args(argv)
+    if args.corpus:
+        for workers in args.workers:
+            import_corpus(args.corpus, workers, args.limit)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"

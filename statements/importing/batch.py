@@ -1,9 +1,14 @@
-"""Import a batch of files: read and extract, then persist each article on its own.
+"""Import a batch of files: read and extract in workers, write in batches.
 
 Reading and extraction are plain Python and CPU-bound, so with ``workers > 1``
-they run in worker processes while this process writes to the database (one
-writer keeps SQLite happy and transactions simple). A file that cannot be read
-or extracted is reported and skipped; the rest of the batch goes on.
+they run in worker processes, on chunks of files (a JSON Lines file is split
+into chunks of records), while this process writes to the database. Only a
+few chunks are in flight at once, so memory stays flat however large the
+corpus. The writer stores ``batch_size`` articles per transaction, each in a
+savepoint of its own (a failing article is rolled back alone and reported),
+links the batch to events in one go, and reuses what earlier articles of the
+run resolved (``RunCache``). A file that cannot be read or extracted is
+reported and skipped; the rest goes on.
 """
 
 from __future__ import annotations
@@ -16,33 +21,39 @@ import random
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
 from statements.extraction.document import ExtractedArticle
 from statements.extraction.pipeline import process
 from statements.extraction.readers import ReadFailure, find_files, read_path
+from statements.extraction.readers.jsonl import jsonl_chunks
 from statements.importing.locking import one_writer_at_a_time
-from statements.importing.persist import save_article
+from statements.importing.persist import RunCache, save_article
 from statements.importing.report import FAILED, FileResult, ImportReport
-from statements.linking import EventMatchers
-from statements.models import Event
+from statements.linking import EventMatchers, link_articles
+from statements.models import Article, Event
 
 ATTEMPTS = 4  # tries per article when another writer got in first
+BATCH_SIZE = 50  # articles per transaction
+CHUNK_RECORDS = 200  # JSON Lines records per extraction task
 _PR_SET_PDEATHSIG = 1  # prctl(2) option: a signal for this process when its parent dies
 
-# What a worker hands back for one file: extracted articles and failures, in file order.
+# What a worker hands back for one task: extracted articles and failures, in file order.
 Parsed = list[ExtractedArticle | FileResult]
+# One extraction task: a file, and for JSON Lines a range of lines and where it starts.
+Task = tuple[Path, tuple[int, int] | None, int]
 
 
 class _DryRunRollback(Exception):
     pass
 
 
-def parse_file(path: Path, lines: tuple[int, int] | None = None) -> Parsed:
+def parse_file(path: Path, lines: tuple[int, int] | None = None, offset: int = 0) -> Parsed:
     """Read one file and extract every article in it; never raises.
 
     An exception in the engine fails that article (named by file and line)
@@ -50,7 +61,7 @@ def parse_file(path: Path, lines: tuple[int, int] | None = None) -> Parsed:
     """
     items: Parsed = []
     try:
-        for doc in read_path(path, lines=lines):
+        for doc in read_path(path, lines=lines, offset=offset):
             if isinstance(doc, ReadFailure):
                 items.append(_read_failure(doc))
                 continue
@@ -86,10 +97,26 @@ def _read_failure(failure: ReadFailure) -> FileResult:
     )
 
 
+def _tasks(files: list[Path]) -> Iterator[Task]:
+    for path in files:
+        if path.suffix.lower() == ".jsonl":
+            for lines, offset in jsonl_chunks(path, CHUNK_RECORDS):
+                yield path, lines, offset
+        else:
+            yield path, None, 0
+
+
+def _parse_task(task: Task) -> Parsed:
+    path, lines, offset = task
+    return parse_file(path, lines, offset)
+
+
 def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
-    if workers <= 1 or len(files) < 2:
-        for path in files:
-            yield path, parse_file(path)
+    """(file, what one task of it gave), in order; a file's last task ends its run of tasks."""
+    tasks = _tasks(files)
+    if workers <= 1:
+        for task in tasks:
+            yield task[0], _parse_task(task)
         return
     # Forked workers only read files and run the engine; they never touch the
     # database, so the connection (and any transaction) stays with this process.
@@ -99,7 +126,16 @@ def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
         initializer=_die_with_parent,
         initargs=(os.getpid(),),
     ) as pool:
-        yield from zip(files, pool.map(parse_file, files, chunksize=4), strict=True)
+        # A bounded window of tasks in flight: the writer's pace sets the memory, not the corpus.
+        window: deque[tuple[Path, Future]] = deque()
+        for task in tasks:
+            window.append((task[0], pool.submit(_parse_task, task)))
+            if len(window) >= 2 * workers + 1:
+                path, future = window.popleft()
+                yield path, future.result()
+        while window:
+            path, future = window.popleft()
+            yield path, future.result()
 
 
 def _die_with_parent(parent: int) -> None:
@@ -130,13 +166,15 @@ def import_paths(
     workers: int = 1,
     progress: Callable[[Path], None] | None = None,
     details: bool | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
     """Import every supported file under ``paths``; see ``ImportReport`` for the outcome.
 
     With ``dry_run`` everything runs, database writes included, inside one
     transaction that is rolled back, so the report shows exactly what would happen.
     ``details`` (by default: in a dry run) lists every statement each article
-    would gain, change or lose, with speaker and kind.
+    would gain, change or lose, with speaker and kind. ``batch_size`` articles
+    are written per transaction (1: each article on its own, linked at once).
     """
     details = dry_run if details is None else details
     report = ImportReport(dry_run=dry_run)
@@ -145,24 +183,116 @@ def import_paths(
     report.files_read = len(files)
     for failure in unreadable:  # missing paths, FIFOs, symlink loops: reported, not fatal
         report.add(_read_failure(failure))
-    matchers = EventMatchers(Event.objects.all())  # once per run, not once per article
-    # Outside a dry run each article commits on its own (see store_article).
+    writer = _Writer(
+        batch_event,
+        EventMatchers(Event.objects.all()),  # once per run, not once per article
+        lock=not dry_run,
+        details=details,
+        size=max(1, batch_size),
+    )
+    # A dry run writes everything inside one transaction and rolls it back.
     outer = transaction.atomic() if dry_run else contextlib.nullcontext()
     try:
         with outer:
+            current: Path | None = None
             for path, items in _parsed(files, workers):
+                if progress and current is not None and path != current:
+                    progress(current)
+                current = path
                 for item in items:
-                    stored = store_article(
-                        item, path, batch_event, matchers, lock=not dry_run, details=details
-                    )
-                    report.add(stored)
-                if progress:
-                    progress(path)
+                    for result in writer.add(item, path):
+                        report.add(result)
+            for result in writer.flush():
+                report.add(result)
+            if progress and current is not None:
+                progress(current)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
         pass
     return report
+
+
+class _Writer:
+    """Stores parsed articles in batches, each batch one transaction, in arrival order."""
+
+    def __init__(
+        self,
+        batch_event: Event | None,
+        matchers: EventMatchers,
+        *,
+        lock: bool,
+        details: bool,
+        size: int,
+    ):
+        self.batch_event = batch_event
+        self.matchers = matchers
+        self.lock = lock
+        self.details = details
+        self.size = size
+        self.run = RunCache()
+        self.pending: list[tuple[ExtractedArticle | FileResult, Path]] = []
+
+    def add(self, item: ExtractedArticle | FileResult, path: Path) -> list[FileResult]:
+        self.pending.append((item, path))
+        return self.flush() if len(self.pending) >= self.size else []
+
+    def flush(self) -> list[FileResult]:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return []
+        if self.size == 1:
+            item, path = batch[0]
+            return [self._one(item, path)]
+        try:
+            with transaction.atomic():
+                if self.lock:
+                    one_writer_at_a_time()
+                to_link: list[Article] = []
+                results = [self._in_savepoint(item, path, to_link) for item, path in batch]
+                link_articles(to_link, self.matchers)
+            return results
+        except DatabaseError:
+            # The batch as a whole failed (say, an editor deleted a speaker it used):
+            # start afresh, one article per transaction, with retries.
+            self.run.clear()
+            return [self._one(item, path) for item, path in batch]
+
+    def _one(self, item: ExtractedArticle | FileResult, path: Path) -> FileResult:
+        return store_article(
+            item,
+            path,
+            self.batch_event,
+            self.matchers,
+            lock=self.lock,
+            details=self.details,
+            run=self.run,
+        )
+
+    def _in_savepoint(
+        self, item: ExtractedArticle | FileResult, path: Path, to_link: list[Article]
+    ) -> FileResult:
+        if isinstance(item, FileResult):
+            return item
+        for attempt in range(1, ATTEMPTS + 1):
+            linked = len(to_link)
+            try:
+                with transaction.atomic():
+                    return save_article(
+                        item,
+                        path=str(path),
+                        batch_event=self.batch_event,
+                        matchers=self.matchers,
+                        details=self.details,
+                        run=self.run,
+                        link_later=to_link,
+                    )
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                del to_link[linked:]
+                self.run.clear()  # it may hold speakers the savepoint just rolled back
+                if attempt == ATTEMPTS or not isinstance(exc, IntegrityError):
+                    return _failed(item, path, exc)
+        raise AssertionError("unreachable")
 
 
 def import_file(
@@ -193,6 +323,7 @@ def store_article(
     *,
     lock: bool = True,
     details: bool = False,
+    run: RunCache | None = None,
 ) -> FileResult:
     """Store one parsed article in its own transaction, retrying on a conflicting writer.
 
@@ -212,13 +343,18 @@ def store_article(
                     batch_event=batch_event,
                     matchers=matchers,
                     details=details,
+                    run=run,
                 )
         except (IntegrityError, OperationalError) as exc:
+            if run is not None:
+                run.clear()
             if attempt == ATTEMPTS or not _conflict(exc):
                 return _failed(item, path, exc)
             # Another import (or an editor) wrote the same rows first: read again and retry.
             time.sleep(random.uniform(0.05, 0.2) * attempt)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            if run is not None:
+                run.clear()
             return _failed(item, path, exc)
     raise AssertionError("unreachable")
 

@@ -59,44 +59,77 @@ def extraction_key(text: str) -> str:
     return hashlib.sha1(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
 
 
+class RunCache:
+    """Names and roles an import run has already resolved, so later articles skip the queries.
+
+    Exact, not a guess: the importer only ever adds aliases and roles, so a name
+    that led to a speaker through its alias keeps leading there for the rest of
+    the run. (A name resolved by surname alone is not kept: the next article
+    may introduce a second person of that name.) If an article fails, or an
+    editor's merge deletes a cached speaker, ``clear()`` and the retry reads afresh.
+    """
+
+    def __init__(self) -> None:
+        self.speakers: dict[str, Speaker] = {}
+        self.roles: set[tuple[int, str, object]] = set()
+
+    def clear(self) -> None:
+        self.speakers.clear()
+        self.roles.clear()
+
+
 class _Speakers:
     """Resolves names to speakers once per article, creating the new ones."""
 
-    def __init__(self, people: tuple[Person, ...], result: FileResult):
+    def __init__(self, people: tuple[Person, ...], result: FileResult, run: RunCache | None = None):
         self.people = {name_key(p.name): p for p in people}
         self.result = result
+        self.run = run or RunCache()
         self.cache: dict[str, Speaker] = {}
 
     def get(self, name: str) -> Speaker:
         key = name_key(name)
-        if key not in self.cache:
-            speaker = Speaker.objects.by_name(name) or Speaker.objects.by_surname(name)
-            if speaker is None and (earlier := Speaker.objects.known_only_by(name)):
-                # Stored from an article that gave only the surname: now we know the full name.
-                earlier.name = name.strip()
-                earlier.save()
-                speaker = earlier
-            if speaker is None:
-                person = self.people.get(key)
-                speaker = Speaker.objects.create(
-                    name=name.strip(), country=(person.country or "") if person else ""
-                )
-                self.result.speakers_created += 1
-            elif " " in key:
-                speaker.add_alias(name)
-            self.cache[key] = speaker
-        return self.cache[key]
+        if key in self.cache:
+            return self.cache[key]
+        if key in self.run.speakers:
+            self.cache[key] = self.run.speakers[key]
+            return self.cache[key]
+        speaker = Speaker.objects.by_name(name)
+        by_alias = speaker is not None
+        speaker = speaker or Speaker.objects.by_surname(name)
+        if speaker is None and (earlier := Speaker.objects.known_only_by(name)):
+            # Stored from an article that gave only the surname: now we know the full name.
+            earlier.name = name.strip()
+            earlier.save()
+            speaker, by_alias = earlier, True
+        if speaker is None:
+            person = self.people.get(key)
+            speaker = Speaker.objects.create(
+                name=name.strip(), country=(person.country or "") if person else ""
+            )
+            self.result.speakers_created += 1
+            by_alias = True
+        elif " " in key:
+            speaker.add_alias(name)
+        self.cache[key] = speaker
+        if by_alias:  # the name's own alias now leads to this speaker for good
+            self.run.speakers[key] = speaker
+        return speaker
 
     def record_roles(self, article: Article) -> None:
         for key, speaker in self.cache.items():
             person = self.people.get(key)
             if person and person.role:
+                seen = (speaker.pk, person.role[:300], article.published_on)
+                if seen in self.run.roles:
+                    continue
                 SpeakerRole.objects.get_or_create(
                     speaker=speaker,
                     title=person.role[:300],
                     reported_on=article.published_on,
                     defaults={"article": article},
                 )
+                self.run.roles.add(seen)
 
 
 def web_url(value: str | None) -> str:
@@ -160,13 +193,17 @@ def save_article(
     batch_event: Event | None = None,
     matchers: EventMatchers | None = None,
     details: bool = False,
+    run: RunCache | None = None,
+    link_later: list[Article] | None = None,
 ) -> FileResult:
     """Store one extracted article read from ``path``, in its own transaction.
 
     ``matchers`` are the events' keywords compiled once per run (see
     ``statements.linking``); without them every event is loaded for this article.
     With ``details`` the result lists every statement created, updated, removed
-    or kept (what a dry run shows).
+    or kept (what a dry run shows). ``run`` carries what earlier articles of the
+    run resolved; with ``link_later`` the article is appended there for the
+    caller to link to events with its batch, instead of linking it now.
     """
     art = extracted.article
     result = FileResult(source_file=art.source_file, path=path, title=art.title)
@@ -198,9 +235,12 @@ def save_article(
     result.article_id = article.pk
 
     if not unchanged:
-        _sync_statements(article, extracted, result, details)
+        _sync_statements(article, extracted, result, details, run)
         assign_utterances(article.statements.values_list("pk", flat=True))
-        link_article(article, matchers)
+        if link_later is None:
+            link_article(article, matchers)
+        else:
+            link_later.append(article)
     if batch_event is not None:
         article.events.add(batch_event)
         for st in article.statements.all():
@@ -238,9 +278,13 @@ def _is_annotated(st: Statement) -> bool:
 
 
 def _sync_statements(
-    article: Article, extracted: ExtractedArticle, result: FileResult, details: bool = False
+    article: Article,
+    extracted: ExtractedArticle,
+    result: FileResult,
+    details: bool = False,
+    run: RunCache | None = None,
 ) -> None:
-    speakers = _Speakers(extracted.people, result)
+    speakers = _Speakers(extracted.people, result, run)
 
     def note(change: str, st: Statement) -> None:
         if details:

@@ -168,3 +168,14 @@ def test_jsonl_lines_select_a_chunk_of_records(tmp_path):
     path.write_text("".join(f'{{"title": "T{n}", "text": "Body {n}."}}\n' for n in range(1, 7)))
     items = list(read_path(path, lines=(3, 4)))
     assert [item.source_file for item in items] == ["feed.jsonl#3", "feed.jsonl#4"]
+
+
+def test_jsonl_chunks_let_each_reader_seek_to_its_records(tmp_path):
+    from statements.extraction.readers.jsonl import jsonl_chunks
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(f'{{"title": "T{n}", "text": "Body {n}."}}\n' for n in range(1, 8)))
+    chunks = jsonl_chunks(path, 3)
+    assert [lines for lines, _ in chunks] == [(1, 3), (4, 6), (7, 7)]
+    read = [item.title for lines, offset in chunks for item in read_path(path, lines, offset)]
+    assert read == [f"T{n}" for n in range(1, 8)]

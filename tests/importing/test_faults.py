@@ -101,6 +101,22 @@ def test_two_overlapping_imports_at_once_end_as_one_clean_import(fresh, corpus, 
     assert state == clean_state
 
 
+def test_batched_parallel_import_gives_what_one_by_one_gives(fresh, corpus, clean_state):
+    """The bulk path (batches, worker processes, JSON Lines in chunks) against one by one."""
+    feed = corpus.parent / f"{corpus.name}-feed.jsonl"
+    with feed.open("w", encoding="utf-8") as out:
+        for path in sorted(corpus.rglob("*.txt")):
+            title, _, text = path.read_text(encoding="utf-8").partition("\n")
+            out.write(json.dumps({"title": title, "text": text, "published": "2025-03-10"}) + "\n")
+    one_by_one, bulk = fresh(), fresh()
+    done = one_by_one.run("import_articles", str(feed), "-v0", "--batch-size", "1")
+    assert done.returncode == 0, done.stderr
+    done = bulk.run("import_articles", str(feed), "-v0", "--batch-size", "7", "--workers", "2")
+    assert done.returncode == 0, done.stderr
+    assert bulk.state() == one_by_one.state()
+    assert len(bulk.state()["articles"]) == 60
+
+
 def test_killed_imports_rerun_end_as_one_clean_import(fresh, corpus, clean_state):
     """SIGKILL at random moments, several times, then run again to the end."""
     db = fresh()

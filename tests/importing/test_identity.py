@@ -159,3 +159,23 @@ def test_jsonl_records_without_url_sharing_a_headline_stay_apart(write):
     import_paths([path])
     import_paths([path])
     assert Article.objects.count() == 2
+
+
+def test_jsonl_split_into_chunks_across_workers_keeps_every_record_and_line(write, monkeypatch):
+    from statements.importing import batch
+
+    monkeypatch.setattr(batch, "CHUNK_RECORDS", 3)
+    texts = [HARBOUR, RAIL, FERRY]
+    lines = [
+        record(f"Dispatch {n}", texts[n % 3].replace("March", f"March ({n})")) for n in range(10)
+    ]
+    lines[4] = "{broken"
+    path = write("feed.jsonl", "\n".join(lines) + "\n")
+    report = import_paths([path], workers=2, batch_size=4)
+    assert [r.source_file for r in report.failures] == ["feed.jsonl#5"]
+    assert sorted(Article.objects.values_list("source_file", flat=True)) == sorted(
+        f"feed.jsonl#{n}" for n in range(1, 11) if n != 5
+    )
+    for article in Article.objects.all():
+        number = int(article.source_file.split("#")[1])
+        assert article.title == f"Dispatch {number - 1}"

@@ -98,11 +98,12 @@ def iter_files(paths: Iterable[str]) -> list[Path]:
 
 
 def read_path(
-    path: Path, lines: tuple[int, int] | None = None
+    path: Path, lines: tuple[int, int] | None = None, offset: int = 0
 ) -> Iterator[RawDocument | ReadFailure]:
     """Read one file: one RawDocument, one per JSONL line, or a ReadFailure saying why not.
 
-    ``lines`` (first, last; 1-based, inclusive) limits a JSON Lines file to those records.
+    ``lines`` (first, last; 1-based, inclusive) limits a JSON Lines file to those
+    records; ``offset``, when known, is the byte where line ``first`` starts.
     """
     suffix = path.suffix.lower()
     try:
@@ -117,7 +118,7 @@ def read_path(
             yield ReadFailure(path.name, problem, str(path))
             return
         if suffix == ".jsonl":
-            yield from read_jsonl(path, lines=lines)
+            yield from read_jsonl(path, lines=lines, offset=offset)
             return
         reader = _SINGLE.get(suffix)
         if reader is None:

@@ -22,15 +22,20 @@ _FIELDS = ("title", "url", "outlet", "published")
 
 
 def read_jsonl(
-    path: Path, lines: tuple[int, int] | None = None
+    path: Path, lines: tuple[int, int] | None = None, offset: int = 0
 ) -> Iterator[RawDocument | ReadFailure]:
     """Yield one item per non-blank line; a bad line fails alone, the others still count.
 
-    ``lines`` (first, last; 1-based, inclusive) reads only those lines.
+    ``lines`` (first, last; 1-based, inclusive) reads only those lines; ``offset``
+    is the byte where line ``first`` starts (see ``jsonl_chunks``), 0 to count from the top.
     """
     first, last = lines or (1, None)
     with path.open("rb") as handle:
-        for number, data in enumerate(_records(handle), start=1):
+        start = 1
+        if offset and lines:
+            handle.seek(offset)
+            start = first
+        for number, data in enumerate(_records(handle), start=start):
             if last is not None and number > last:
                 break
             if number < first or not data.strip():
@@ -43,6 +48,26 @@ def read_jsonl(
                 yield _document(_decode(data, number), source, path)
             except ValueError as exc:
                 yield ReadFailure(source_file=source, error=f"line {number}: {exc}", path=str(path))
+
+
+def jsonl_chunks(path: Path, size: int) -> list[tuple[tuple[int, int], int]]:
+    """Split a JSON Lines file into runs of ``size`` lines: ((first, last), byte offset) each.
+
+    One pass over the bytes, so that workers can each seek to their own chunk.
+    """
+    chunks: list[tuple[tuple[int, int], int]] = []
+    number, start, position = 0, 0, 0
+    with path.open("rb") as handle:
+        for data in _records(handle):
+            number += 1
+            if (number - 1) % size == 0:
+                start = position
+            position += len(data) + 1
+            if number % size == 0:
+                chunks.append(((number - size + 1, number), start))
+    if number % size:
+        chunks.append(((number - number % size + 1, number), start))
+    return chunks
 
 
 def _records(handle) -> Iterator[bytes]:

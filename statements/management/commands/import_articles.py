@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from statements.extraction.readers import find_files
 from statements.importing import import_paths
+from statements.importing.batch import BATCH_SIZE
 from statements.models import Event
 
 
@@ -41,6 +42,12 @@ class Command(BaseCommand):
             type=int,
             default=1,
             help="Worker processes for reading and extraction (pays off on large batches).",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help=f"Articles written per transaction (default {BATCH_SIZE}; 1: one by one).",
         )
         parser.add_argument(
             "--queue",
@@ -83,6 +90,7 @@ class Command(BaseCommand):
                 workers=max(1, options["workers"]),
                 progress=lambda _path: bar.update(1),
                 details=options["dry_run"] or options["verbosity"] >= 2,
+                batch_size=options["batch_size"],
             )
         self._finish(report, options)
 
