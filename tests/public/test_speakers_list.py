@@ -65,3 +65,19 @@ def test_speaker_filter_asks_which_when_several_match(client, db):
     html = response.content.decode()
     assert "Which one do you mean?" in html
     assert f"speaker={a.slug}" in html and f"speaker={b.slug}" in html
+
+
+def test_speaker_page_reads_one_articles_quotes_in_order(client, db):
+    from tests.factories import make_article
+
+    ilse = make_speaker("Ilse Marrow")
+    article = make_article(
+        body='"The harbour opens," she said. Later: "The cranes return," she added.',
+        published_on=date(2025, 3, 4),
+    )
+    older = make_statement("The budget is balanced.", speaker=ilse, said_on=date(2025, 3, 1))
+    # stored out of reading order, as an editor's correction or a re-import may do
+    second = make_statement("The cranes return,", speaker=ilse, article=article, said_on=None)
+    first = make_statement("The harbour opens,", speaker=ilse, article=article, said_on=None)
+    response = client.get(ilse.get_absolute_url())
+    assert [s.pk for s in response.context["statements"]] == [first.pk, second.pk, older.pk]
