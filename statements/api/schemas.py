@@ -48,6 +48,7 @@ class StatementOut(Schema):
     tags: list[str]
     review_status: str
     permalink: str
+    utterance_id: int | None = None
 
 
 class RoleOut(Schema):

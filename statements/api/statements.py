@@ -61,6 +61,9 @@ def list_statements(
     tag: str | None = Query(None, description="Tag slug"),
     outlet: str | None = Query(None, description="Outlet name, case-insensitive"),
     status: str | None = Query(None, description="unreviewed, verified or disputed"),
+    group: Literal["utterance"] | None = Query(
+        None, description="`utterance`: each quote once, however many outlets reported it"
+    ),
     sort: Literal["-said", "said"] = Query(
         "-said", description="Date order (said, else published)"
     ),

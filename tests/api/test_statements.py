@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_statement
+from statements.utterances import assign_utterances
+from tests.factories import make_article, make_speaker, make_statement
 
 LIST = "/api/v1/statements/"
 
@@ -109,3 +110,18 @@ def test_pages_do_not_shift_when_new_statements_arrive(client, archive):
     make_statement("Brand new words.", said_on=archive.first.said_on)  # would sort first
     second = client.get(LIST, {"limit": 2, "cursor": first_page["next_cursor"]}).json()
     assert [i["id"] for i in second["items"]] == [archive.second.pk, archive.third.pk]
+
+
+def test_each_utterance_once(client, db):
+    ilse = make_speaker("Ilse Marrow")
+    words = "The harbour will reopen on Monday and every crane will be working again."
+    reports = [
+        make_statement(words, speaker=ilse, article=make_article(outlet=outlet))
+        for outlet in ("Northbay Gazette", "Veloria Daily Courier", "Harbour Post")
+    ]
+    assign_utterances([r.pk for r in reports])
+    lone = make_statement("Something else entirely was said here.", speaker=ilse)
+    every = client.get(LIST).json()["items"]
+    assert len({i["utterance_id"] for i in every if i["id"] != lone.pk}) == 1
+    grouped = ids(client.get(LIST, {"group": "utterance"}))
+    assert sorted(grouped) == sorted([lone.pk, min(r.pk for r in reports)])
