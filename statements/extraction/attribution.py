@@ -288,6 +288,8 @@ class _Article:
                 and _OBJECT_OF_ROLE_RE.search(nar, max(0, m.start - 60), m.start)
             ):
                 va = None  # "the spokesman for President Emomali Sharipov said": the spokesman
+            if va and not m.subject and va.group(1) in SPEECH_PARTICIPLES:
+                va = None  # 'walked out on Viktor Halloran, saying ...': the subject says it
             particle = _PARTICLE_RE.match(nar, va.end(1)) if va else None
             if va and particle and (va.group(1), particle.group(1)) in PHRASAL_SPEECH:
                 # 'Holm cut in: "..."', '"...," Varga shot back'

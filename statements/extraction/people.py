@@ -334,7 +334,12 @@ def _subject_position(nar: str, start: int, end: int) -> bool:
     if not before or not before[-1].isalpha():
         return True
     word = before.split()[-1]
-    rest = before[: -len(word)] if word in ROLE_NOUNS else before
+    rest = before
+    for _ in range(4):  # 'after union chair Rosa Ferrant': look past the whole lower-case title
+        if word not in ROLE_NOUNS and word not in ORG_WORDS:
+            break
+        rest = rest[: -len(word)].rstrip()
+        word = rest.split()[-1] if rest.split() else ""
     rest = rest[: _ROLE_MODIFIERS_RE.search(rest).start()].rstrip()
     if rest != before:
         # "Moldova's parliamentary speaker Ion Dragan said": look past the lower-case title
@@ -548,6 +553,9 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+_PARENTHETICAL_CUE_RE = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|added|noted|argued|insisted|believes|thinks|recalled)\s*,"
+)
 # How many people introduced after a title are tried as the one it names.
 _FORWARD_WINDOW = 40
 # How many of the latest mentions break a tie between people holding the same title.
@@ -808,7 +816,7 @@ class CastBuilder:
     # -- pronouns and roles ----------------------------------------------------------
 
     def _resolve_pronoun(
-        self, pos: int, gender: str, done: list[Mention]
+        self, pos: int, gender: str, done: list[Mention], exclude: frozenset[int] = frozenset()
     ) -> tuple[int | None, str]:
         """Most recent compatible person, subjects first, the last few sentences first."""
         sent = self.sentence_of(pos)
@@ -816,7 +824,10 @@ class CastBuilder:
         recent = [
             m
             for m in reversed(done[-40:])
-            if m.entity is not None and not m.possessive and ents[m.entity].gender in (None, gender)
+            if m.entity is not None
+            and not m.possessive
+            and ents[m.entity].gender in (None, gender)
+            and m.entity not in exclude
         ]
         near = [m for m in recent if self.sentence_of(m.start) >= sent - 3]
         for pool in (
@@ -828,6 +839,26 @@ class CastBuilder:
             if pool:
                 return pool[0].entity, ents[pool[0].entity].name
         return None, ""
+
+    def _clause_subjects(self, pos: int, end: int, done: list[Mention]) -> frozenset[int]:
+        """'Brenner was, he said, "a serious man"': the parenthetical 'he' is not Brenner.
+
+        A pronoun cue set off by commas inside a clause speaks about that
+        clause's subject; the people named as subjects earlier in the sentence
+        are not its antecedent.
+        """
+        if self.nar[max(0, pos - 2) : pos] != ", " or not _PARENTHETICAL_CUE_RE.match(
+            self.nar, end
+        ):
+            return frozenset()
+        lo = self.sentence_starts[max(0, self.sentence_of(pos))] if self.sentence_starts else 0
+        out = set()
+        for m in reversed(done):
+            if m.start < lo:
+                break
+            if m.kind == "name" and m.subject and m.entity is not None:
+                out.add(m.entity)
+        return frozenset(out)
 
     def _anonymous_subject(self, pos: int, done: list[Mention]) -> bool:
         """'One administrator, who asked not to be named, said ... "...," he said.'
@@ -1040,7 +1071,9 @@ class CastBuilder:
             elif kind == "pronoun":
                 word = item.group().lower()
                 gender = "m" if word in ("he", "him") else "f"
-                idx, antecedent = self._resolve_pronoun(pos, gender, done)
+                idx, antecedent = self._resolve_pronoun(
+                    pos, gender, done, self._clause_subjects(pos, item.end(), done)
+                )
                 if idx is not None and self._anonymous_subject(pos, done):
                     idx, antecedent = None, ""
                 if idx is not None and self.cast.entities[idx].gender is None:

@@ -101,3 +101,22 @@ GIVEN_NAMES_AND_CLAUSES = [
 @_check(GIVEN_NAMES_AND_CLAUSES)
 def test_given_names_and_reported_clauses(body, expected):
     assert _speakers(body) == expected
+
+
+PRONOUNS_AND_PARTICIPLES = [
+    (
+        "Ostmark's Jonas Rusk, asked about his rival, was brief. Piet Salo was, he said, "
+        '"a serious man, which makes him a difficult one."',
+        [("a serious man, which makes him a difficult one.", "Jonas Rusk")],
+    ),
+    (
+        "Talks collapsed on Friday after union chair Nadia Feld walked out of a meeting with "
+        'Finance Minister Oskar Lund, saying he had offered "nothing but a lecture."',
+        [("nothing but a lecture.", "Nadia Feld")],
+    ),
+]
+
+
+@_check(PRONOUNS_AND_PARTICIPLES)
+def test_pronoun_and_participle_subjects(body, expected):
+    assert _speakers(body) == expected
