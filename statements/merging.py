@@ -239,17 +239,28 @@ def _first_names_match(a: list[str], b: list[str]) -> bool:
     return SequenceMatcher(None, x, y).ratio() >= 0.75
 
 
-def _similarity(keys_a: set[str], keys_b: set[str]) -> tuple[float, str]:
+def _similarity(keys_a: set[str], keys_b: set[str], threshold: float) -> tuple[float, str]:
+    """The best match between two speakers' spellings; 0 when none reaches ``threshold``.
+
+    Surnames are compared on their own (a shared first name says little), and
+    only where the first names are compatible: "Jon"/"John", "J."/"Jonas".
+    """
     best, why = 0.0, ""
     for a in keys_a:
         ta = a.split()
         for b in keys_b:
             tb = b.split()
-            if ta[-1] == tb[-1] and _first_names_match(ta[:-1], tb[:-1]):
-                score, reason = 0.9, f"same surname, first names “{a}” and “{b}”"
+            if not _first_names_match(ta[:-1], tb[:-1]):
+                continue
+            if ta[-1] == tb[-1]:
+                score, reason = 0.9, f"same surname: “{a}” and “{b}”"
             else:
-                score = SequenceMatcher(None, a, b).ratio()
-                reason = f"similar spellings “{a}” and “{b}”"
+                matcher = SequenceMatcher(None, ta[-1], tb[-1])
+                # The cheap upper bounds first: most pairs in a block are nothing alike.
+                if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+                    continue
+                score = matcher.ratio()
+                reason = f"similar spellings: “{a}” and “{b}”"
             if score > best:
                 best, why = score, reason
     return best, why
@@ -286,7 +297,7 @@ def likely_duplicates(limit: int = 6, threshold: float = 0.86) -> list[Duplicate
             for b in members[i + 1 :]:
                 pair = (min(a, b), max(a, b))
                 if pair not in scored:
-                    scored[pair] = _similarity(keys[a], keys[b])
+                    scored[pair] = _similarity(keys[a], keys[b], threshold)
     candidates = {pair: s for pair, s in scored.items() if s[0] >= threshold}
     ids = {i for pair in candidates for i in pair}
     countries = dict(Speaker.objects.filter(pk__in=ids).values_list("pk", "country"))
