@@ -33,6 +33,10 @@ class StatementInline(admin.TabularInline):
         # Statements come from extraction: their spans point into the body.
         return False
 
+    def get_queryset(self, request: HttpRequest):
+        # The speaker column, without a query per row.
+        return super().get_queryset(request).select_related("speaker")
+
 
 @admin.register(Article)
 class ArticleAdmin(ImportArticlesMixin, HistoryAdmin):

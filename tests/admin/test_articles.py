@@ -79,3 +79,13 @@ def test_editor_cannot_delete_an_article_even_after_correcting_it(editor_client,
     page = editor_client.get(change_url(article))
     assert 'class="deletelink"' not in page.text
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_article_page_queries_stay_bounded(editor_client, django_assert_max_num_queries, db):
+    article = make_article(body="Opening line.")
+    for n in range(15):
+        make_statement(f"Quote number {n} on the harbour.", article=article)
+    with django_assert_max_num_queries(12):  # not one per statement
+        page = editor_client.get(change_url(article))
+    assert page.status_code == 200
+    assert page.text.count("Quote number") >= 15
