@@ -55,7 +55,7 @@ from statements.extraction.sentences import (
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _VERB_AFTER_RE = re.compile(
-    r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},|\s+\(\x00+\))?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
+    r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},|\s+\(\x00+\)|\s+\([A-Z][\w.\-, ]{0,20}\))?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
     r"earlier|repeatedly|recently|had|has|have|would|will|was|were|is|openly|publicly|bluntly|"
     r"firmly|flatly|simply|only|even|separately|subsequently|in turn|likewise|similarly|"
     r"reportedly|already|angrily|quickly|later on|quoted as|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
@@ -171,6 +171,10 @@ _NEXT_SENTENCE_CUE_RE = re.compile(
     r"by\s+"
 )
 _TITLE_GAP_STOP_RE = re.compile(r"[,;:\x00\n\u2014\u2013\"\u201c\u201d]")
+# A second verb joined to the subject's first: 'Holm shook her head and said'
+_AND_VERB_RE = re.compile(
+    r"\s+[a-z][^.;:,\x00\n]{0,50}?\band\s+(?:then\s+|later\s+|also\s+)?([a-z]+)\b"
+)
 _PARTICLE_RE = re.compile(r"\s+(in|back|out)\b")
 _THIS_AFTER_VERB_RE = re.compile(r"\s+(?:this|so)\b")
 _SMALL_WORDS = word_set("a an the of and or in on at to for with by from de du la le vs")
@@ -300,6 +304,14 @@ class _Article:
                 or (va.group(1) == "put" and _PUT_IT_RE.match(nar, va.end(1)))
             ):
                 cues.append(_Cue(m.start, va.end(1), va.group(1), va.start(1), m))
+                seen.add(m.start)
+            elif (
+                m.subject
+                and (both := _AND_VERB_RE.match(nar, m.end))
+                and (both.group(1) in SPEECH_VERBS)
+            ):
+                # 'Holm shook her head and said, "No."'
+                cues.append(_Cue(m.start, both.end(1), both.group(1), both.start(1), m))
                 seen.add(m.start)
             elif (
                 m.kind == "name"
@@ -885,6 +897,8 @@ def _fold_tokens(text: str) -> list[str]:
 
 
 _SHORT_PHRASE = 3
+# 'Gilmore said. Fiorina, speaking to voters, said,': two utterances, not one split quote
+_SENTENCE_END_IN_GAP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # Up to this many quotes a phrase is looked up by reading them all; beyond, by an index.
 _FEW_QUOTES = 60
 
@@ -915,6 +929,7 @@ def _merge_split_quotes(art: _Article) -> list[Quote]:
                 and MASK not in gap
                 and "\n" not in gap
                 and len(gap) < 120
+                and not _SENTENCE_END_IN_GAP_RE.search(gap)
                 and art.has_cue_between(p.close_end, q.open_at)
             ):
                 out[-1] = Quote(

@@ -34,7 +34,8 @@ SPEECH_VERBS = word_set("""
     protested expects reasoned elaborated wondered scoffed pleaded sighed exclaimed grumbled
     clarified affirmed asserted summarized summarised implored implores fumed fumes blurted
     gushed gushes heckled shrugged shrugs cried cries laughed laughs yelled exclaims shouts
-    snaps mused marveled marvelled conceded insisted pressed
+    snaps mused marveled marvelled conceded insisted pressed worried worries groused grouses
+    griped gripes fretted frets opined opines bristled vented raged ranted cheered
     """)
 
 # Speech verbs that may come before their subject ('"...," said Holm'), as a regex alternation.
@@ -112,7 +113,8 @@ TITLES = word_set("""
 # Lower-case words that may stand in a title before a name ("retired Gen.", "former Sen.").
 TITLE_MODIFIERS = word_set("""
     former acting retired then current outgoing incoming opposition veteran longtime top senior
-    interim deputy assistant junior state federal
+    interim deputy assistant junior state federal conservative liberal progressive
+    republican democratic political longtime
     """)
 
 # Lower-case role nouns: "Kremlin spokesman", "the interior minister", "the deputy head".

@@ -674,8 +674,12 @@ class CastBuilder:
             self._after_place_words = found
         return self._after_place_words
 
-    def _match_entity(self, words: list[str]) -> int | None:
-        """The person these words name already, by full name or by surname."""
+    def _match_entity(self, words: list[str], gender: str | None = None) -> int | None:
+        """The person these words name already, by full name or by surname.
+
+        A surname with "Mrs." is not the "Mr." of the same name: ``gender``
+        (from an honorific or a title) keeps spouses and siblings apart.
+        """
         joined = " ".join(words)
         key = name_key(joined)
         full_key = name_key(strip_patronymic(joined))
@@ -698,6 +702,8 @@ class CastBuilder:
                 and not (first in e.first_key or e.first_key in first)
             ):
                 continue  # another person of the same family name
+            if gender and e.gender and gender != e.gender:
+                continue  # 'Mrs. Holm' after 'Mr. Holm'
             return idx
         return None
 
@@ -733,8 +739,8 @@ class CastBuilder:
         fronted = None
         if role is None and nar[max(0, start - 2) : start] == ", ":
             fronted = _fronted_role(nar, start)  # "its governor, Miriam Okafor"
-        has_title = role is not None or any(t in TITLES for t in titles)
-        idx = self._match_entity(words)
+        has_title = role is not None or any(t in TITLES for t in (*titles, *role_words))
+        idx = self._match_entity(words, _gender_of("", role_words + titles, ""))
         next_word = _VERB_AFTER_RE.match(nar, end)
         verb_follows = bool(next_word and next_word.group(1) in SPEECH_VERBS)
         bare = False

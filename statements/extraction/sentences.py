@@ -43,14 +43,20 @@ _CUE_AFTER_QUOTE_RE = re.compile(
 # After a quote ending in a full stop, only a cue that closes the clause
 # ('"We act." Holm said.'), not a new sentence of reported speech.
 _CLOSING_CUE_RE = re.compile(
-    _CUE_AFTER_QUOTE_RE.pattern + r"(?:\s+(?:on\s+\w+day|in\s+a\s+statement|later|again))?\s*[.,;]"
+    _CUE_AFTER_QUOTE_RE.pattern
+    + r"(?:\s+(?:on\s+\w+day|in\s+a\s+statement|later|again))?\s*(?:[.;]|,(?!\s*[\"\u201c\u2018']))"
 )
+
+
+_NEW_QUOTE_RE = re.compile(r"\s*[,:]\s*[\"\u201c\u2018\u00ab]")
 
 
 def _cue_follows(body: str, boundary: re.Match[str], pos: int) -> bool:
     mark = body[boundary.start()]
     pattern = _CLOSING_CUE_RE if mark == "." else _CUE_AFTER_QUOTE_RE
-    return pattern.match(body, pos) is not None
+    cue = pattern.match(body, pos)
+    # 'He added, "..."' opens a quote of its own: it is not this quote's cue
+    return cue is not None and not _NEW_QUOTE_RE.match(body, cue.end())
 
 
 @dataclass(frozen=True)

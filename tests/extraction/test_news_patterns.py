@@ -120,3 +120,40 @@ PRONOUNS_AND_PARTICIPLES = [
 @_check(PRONOUNS_AND_PARTICIPLES)
 def test_pronoun_and_participle_subjects(body, expected):
     assert _speakers(body) == expected
+
+
+US_NEWS_STYLE = [
+    (
+        'Asked whether Mr. Brenner would join the cabinet, Mrs. Brenner shook her head and said, "No."',
+        [("No.", "Brenner")],
+    ),
+    (
+        'At a rally, Sen. Dana Frey (R-Nor.) said the plan is "dead on arrival."',
+        [("dead on arrival.", "Dana Frey")],
+    ),
+    (
+        '"It is the best film," said conservative activist Bob Klaus, who backs no one.',
+        [("It is the best film", "Bob Klaus")],
+    ),
+    (
+        'The press is "shaping this race," Gilmore said. Ada Fiorin, speaking to voters, said, '
+        '"Last time I looked, you had not voted yet."',
+        [
+            ("shaping this race", "Gilmore"),
+            ("Last time I looked, you had not voted yet.", "Ada Fiorin"),
+        ],
+    ),
+    (
+        'Varga said, "This case is unusual." He added, "Things happened that are not ordinary."',
+        [("This case is unusual.", "Varga"), ("Things happened that are not ordinary.", "Varga")],
+    ),
+    (
+        'In the recession, Paul Rask worried that aid was becoming "a hammock for the able-bodied."',
+        [("a hammock for the able-bodied.", "Paul Rask")],
+    ),
+]
+
+
+@_check(US_NEWS_STYLE)
+def test_us_news_style(body, expected):
+    assert _speakers(body) == expected
