@@ -186,6 +186,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # keep the JSON log lines
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True  # a worker waits for Redis to come up
 # Uploaded files wait here for the workers: a folder every web server and worker sees.
 IMPORT_JOB_ROOT = Path(os.environ.get("IMPORT_JOB_ROOT", BASE_DIR / "var" / "imports"))
 IMPORT_JOB_JSONL_CHUNK = int(os.environ.get("IMPORT_JOB_JSONL_CHUNK", "200"))  # lines per task

@@ -25,11 +25,11 @@ def test_healthz_fails_when_the_broker_is_unreachable(client, db, settings):
     from archive.celery import app
 
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
-    app.conf.broker_url = settings.CELERY_BROKER_URL
+    previous, app.conf.broker_url = app.conf.broker_url, settings.CELERY_BROKER_URL
     try:
         response = client.get("/healthz")
     finally:
-        app.conf.broker_url = None
+        app.conf.broker_url = previous
     assert response.status_code == 503
     assert response.json()["broker"].startswith("error")
     assert response.json()["database"] == "ok"

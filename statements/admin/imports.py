@@ -239,6 +239,15 @@ class ImportJobAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # jobs start from the upload page or the command
 
+    def delete_queryset(self, request, queryset):
+        folders = [job.folder for job in queryset if job.folder]
+        super().delete_queryset(request, queryset)
+        for folder in folders:  # the uploaded files go with their job
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, ImportJob.objects.filter(pk=obj.pk))
+
     @admin.display(description="progress")
     def progress_bar(self, job: ImportJob) -> str:
         p = job.progress()

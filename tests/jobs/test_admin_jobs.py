@@ -139,3 +139,16 @@ def test_jobs_are_closed_to_staff_who_cannot_import(client, db, django_user_mode
     viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
     client.force_login(viewer)
     assert client.get(JOBS).status_code == 403
+
+
+def test_deleting_a_job_removes_its_uploaded_files(editor_client, django_user_model, client):
+    from pathlib import Path
+
+    editor_client.post(IMPORT, {"files": [upload("talks.txt", article_text(1))]})
+    job = ImportJob.objects.get()
+    assert (Path(job.folder) / "talks.txt").exists()
+    client.force_login(django_user_model.objects.create_superuser("chief", password="x"))
+    client.post(reverse("admin:statements_importjob_delete", args=[job.pk]), {"post": "yes"})
+    assert not ImportJob.objects.exists()
+    assert not Path(job.folder).exists()
+    assert Article.objects.count() == 1  # the imported article stays
