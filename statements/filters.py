@@ -357,6 +357,18 @@ class Year(Func):
         )
 
 
+def _top(counts: QuerySet, key: str, model, limit: int) -> list[dict]:
+    """The ``limit`` largest counts, most first (ties by name), with slug and name."""
+    rows = list(counts.order_by("-n", key)[: limit * 2])
+    named = model.objects.only("slug", "name").in_bulk([r[key] for r in rows])
+    out = [
+        {"slug": named[r[key]].slug, "name": named[r[key]].name, "count": r["n"]}
+        for r in rows
+        if r[key] in named
+    ]
+    return sorted(out, key=lambda f: (-f["count"], f["name"]))[:limit]
+
+
 def statement_facets(
     qs: QuerySet, limit: int = FACET_LIMIT, sample: int | None = None
 ) -> dict[str, list[dict]]:
@@ -374,16 +386,16 @@ def statement_facets(
         )
     base = qs.order_by()
     ids = base.values("pk")
-    speakers = (
-        base.values("speaker__slug", "speaker__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "speaker__name")[:limit]
-    )
-    events = (
+    # Grouped by the foreign keys alone, names looked up after: joining the
+    # speakers in lets SQLite drive the query from them, through every statement.
+    speakers = _top(base.values("speaker_id").annotate(n=Count("id")), "speaker_id", Speaker, limit)
+    events = _top(
         StatementEvent.objects.filter(statement_id__in=ids)
-        .values("event__slug", "event__name")
-        .annotate(n=Count("statement_id"))
-        .order_by("-n", "event__name")[:limit]
+        .values("event_id")
+        .annotate(n=Count("statement_id")),
+        "event_id",
+        Event,
+        limit,
     )
     years = (
         base.filter(dated_on__isnull=False)
@@ -394,13 +406,8 @@ def statement_facets(
     )
     return {
         "sample": sample,
-        "speakers": [
-            {"slug": r["speaker__slug"], "name": r["speaker__name"], "count": r["n"]}
-            for r in speakers
-        ],
-        "events": [
-            {"slug": r["event__slug"], "name": r["event__name"], "count": r["n"]} for r in events
-        ],
+        "speakers": speakers,
+        "events": events,
         "years": [
             {
                 "year": r["year"],

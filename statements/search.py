@@ -290,11 +290,15 @@ def rank_matches(qs: QuerySet, query: str | ParsedQuery) -> QuerySet:
         return qs.filter(pk__in=candidates).annotate(
             search_rank=SearchRank("search_vector", _pg_positive(parsed))
         )
-    sql, params = candidates.query.sql_with_params()
+    # The candidates as literal ids, and "+rowid" so FTS5 filters its matches by
+    # them instead of re-running the whole query once per id.
+    ids = list(candidates.values_list("pk", flat=True))
+    if not ids:
+        return qs.none().annotate(search_rank=Value(0))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"{_FTS_MATCH} AND rowid IN ({sql}) ORDER BY rank",
-            [_fts_positive(parsed), *params],
+            f"{_FTS_MATCH} AND +rowid IN ({', '.join(['%s'] * len(ids))}) ORDER BY rank",
+            [_fts_positive(parsed), *ids],
         )
         ranked = [row[0] for row in cursor.fetchall()]
     if not ranked:

@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from tests.factories import make_article, make_event, make_speaker, make_statement, make_tag
 
-# count, page, 3 prefetches, 3 facets, 4 for the form's choices and suggestions, 1 chart
-MAX_QUERIES = 13
+# count, page ids, page rows, 3 prefetches, 3 facets and 2 for the facets' names,
+# 4 for the form's choices and suggestions, 1 chart
+MAX_QUERIES = 16
 # plus the speaker or event itself, its details (aliases, roles, stats, chart, events)
 DETAIL_MAX_QUERIES = 16
 
