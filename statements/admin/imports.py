@@ -61,7 +61,8 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(help_text=f"Formats read: {FORMATS}.")
+    # An empty file is the importer's to report, by name, while the rest imports.
+    files = MultipleFileField(help_text=f"Formats read: {FORMATS}.", allow_empty_file=True)
     event = forms.ModelChoiceField(
         queryset=Event.objects.all(),
         required=False,
@@ -299,6 +300,7 @@ class ImportJobAdmin(admin.ModelAdmin):
             "finished": state in (JobState.DONE, JobState.FAILED),
             "can_rerun": state in (JobState.FAILED, JobState.STALLED),
             "parts": job.parts.all(),
+            "report": report,
             "report_lines": report.summary_lines(),
             "opts": self.model._meta,
             "upload_url": reverse("admin:statements_article_import"),

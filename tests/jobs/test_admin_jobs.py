@@ -39,6 +39,8 @@ def test_small_upload_without_a_broker_imports_here_and_shows_the_job(editor_cli
     assert "2 of 2 parts finished" in page
     assert 'http-equiv="refresh"' not in page  # finished: no more reloading
     assert "talks.txt" in page and "more.txt" in page
+    assert "Harbour talks in Orsk Hollow, round 1" in page  # each article, linked
+    assert reverse("admin:statements_article_change", args=[Article.objects.first().pk]) in page
 
 
 def test_names_the_importer_once_refused_are_imported(editor_client):
@@ -116,7 +118,7 @@ def test_with_a_broker_the_upload_is_queued_and_the_page_follows_it(
 
 def test_unfinished_job_page_refreshes_itself_and_failed_parts_rerun(editor_client):
     editor_client.post(
-        IMPORT, {"files": [upload("talks.txt", article_text(1)), upload("empty.txt", " ")]}
+        IMPORT, {"files": [upload("talks.txt", article_text(1)), upload("empty.txt", "")]}
     )
     job = ImportJob.objects.get()
     page = editor_client.get(job.get_absolute_url()).text
