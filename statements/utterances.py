@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count, F, Min, Q, QuerySet, Value
+from django.db.models import Count, F, Min, Q, QuerySet, TextField, Value
 
 from statements.models import ReviewStatus, Statement, Utterance
 
@@ -64,62 +64,66 @@ class Summary:
 def assign_utterances(statement_ids: Iterable[int]) -> Summary:
     """Put each of these statements into its utterance, creating or merging as needed.
 
-    Called once per stored article (a few queries per statement), and by the
-    ``group_utterances`` command. Statements too short to tell apart are left
-    ungrouped. Counts of the utterances touched are refreshed at the end.
+    Called once per stored article, and by the ``group_utterances`` command:
+    one lookup (and at most one insert) per statement, then one UPDATE for all
+    the statements whose utterance changed and one for the counts. Statements
+    too short to tell apart are left ungrouped.
     """
     summary = Summary()
-    statements = (
+    statements = list(
         Statement.objects.filter(pk__in=list(statement_ids))
         .only("id", "text", "speaker_id", "utterance_id")
         .order_by(F("dated_on").asc(nulls_last=True), "id")
     )
+    changed: dict[int, Statement] = {}
     with transaction.atomic():
         for st in statements:
             summary.statements += 1
             old = st.utterance_id
-            new = _utterance_for(st, summary)
+            new = _utterance_for(st, summary, changed)
             if old and old != new:
                 summary.touched.add(old)
             if new:
                 summary.grouped += 1
                 summary.touched.add(new)
             if new != old:
-                Statement.objects.filter(pk=st.pk).update(utterance_id=new)
+                st.utterance_id = new
+                changed[st.pk] = st
+        if changed:
+            Statement.objects.bulk_update(list(changed.values()), ["utterance"])
         refresh_counts(summary.touched)
     return summary
 
 
-def _utterance_for(st: Statement, summary: Summary) -> int | None:
+def _utterance_for(st: Statement, summary: Summary, changed: dict[int, Statement]) -> int | None:
     key = utterance_key(st.text)
     if word_count(key) < MIN_WORDS:
         return None
-    theirs = Utterance.objects.filter(speaker_id=st.speaker_id)
-    # An utterance whose words hold this report's words (or are the same).
-    holding = [
-        u
-        for u in theirs.filter(key__contains=key).only("id", "key").order_by("id")
-        if same_words(key, u.key)
-    ]
-    if holding:
-        ids = [u.id for u in holding]
-        return st.utterance_id if st.utterance_id in ids else ids[0]
-    # Utterances whose words lie inside this longer report: it becomes their key.
-    inside = [
-        u
-        for u in theirs.annotate(report=Value(key))
-        .filter(report__contains=F("key"))
+    # One lookup: utterances whose words hold this report's, or lie inside them.
+    near = list(
+        Utterance.objects.filter(speaker_id=st.speaker_id)
+        .annotate(report=Value(key, output_field=TextField()))
+        .filter(Q(key__contains=key) | Q(report__contains=F("key")))
         .only("id", "key")
         .order_by("id")
-        if same_words(u.key, key)
-    ]
+    )
+    holding = [u.id for u in near if key in u.key and same_words(key, u.key)]
+    if holding:
+        return st.utterance_id if st.utterance_id in holding else holding[0]
+    # Utterances whose words lie inside this longer report: it becomes their key.
+    inside = [u for u in near if u.key in key and same_words(u.key, key)]
     if not inside:
         summary.utterances_created += 1
         return Utterance.objects.create(speaker_id=st.speaker_id, key=key).pk
     kept, *others = inside
     if others:
-        Statement.objects.filter(utterance__in=others).update(utterance=kept)
-        Utterance.objects.filter(pk__in=[u.pk for u in others]).delete()
+        gone = {u.pk for u in others}
+        Statement.objects.filter(utterance__in=gone).update(utterance=kept)
+        for pending in changed.values():
+            if pending.utterance_id in gone:
+                pending.utterance_id = kept.pk
+        Utterance.objects.filter(pk__in=gone).delete()
+        summary.touched -= gone
         summary.utterances_merged += len(others)
     Utterance.objects.filter(pk=kept.pk).update(key=key)
     return kept.pk
@@ -144,15 +148,17 @@ def refresh_counts(utterance_ids: Iterable[int]) -> None:
         first=Min("reports__dated_on", filter=published),
         any_report=Count("reports"),
     )
-    empty = []
+    empty, stale = [], []
     for u in rows:
         if not u.any_report:
             empty.append(u.pk)
-            continue
-        if (u.report_count, u.outlet_count, u.first_reported_on) != (u.n, u.outlets, u.first):
+        elif (u.report_count, u.outlet_count, u.first_reported_on) != (u.n, u.outlets, u.first):
             u.report_count, u.outlet_count, u.first_reported_on = u.n, u.outlets, u.first
-            u.save(update_fields=["report_count", "outlet_count", "first_reported_on"])
-    Utterance.objects.filter(pk__in=empty).delete()
+            stale.append(u)
+    if stale:
+        Utterance.objects.bulk_update(stale, ["report_count", "outlet_count", "first_reported_on"])
+    if empty:
+        Utterance.objects.filter(pk__in=empty).delete()
 
 
 def one_per_utterance(qs: QuerySet) -> QuerySet:
