@@ -91,7 +91,7 @@ _INVERTED_RE = re.compile(
     + r")\b(?:\s+(?:also|later|then|on\s+\w+day|in\s+a\s+statement))?\s+"
 )
 # Words after a name that can start a cue besides the speech verbs ("cut in", "put it").
-_CUE_HEADS = frozenset({verb for verb, _ in PHRASAL_SPEECH} | {"put"})
+_CUE_HEADS = frozenset({verb for verb, _ in PHRASAL_SPEECH} | {"put", "puts"})
 _INVERTED_APPOSITION_RE = re.compile(
     r"(?:the|his|her|its|their|[A-Z][\w\-]*(?:\u2019|')s?)\s+[^,.;:\x00]{2,60}?,\s+"
 )
@@ -301,7 +301,7 @@ class _Article:
                 seen.add(m.start)
             elif va and (
                 va.group(1) in SPEECH_VERBS
-                or (va.group(1) == "put" and _PUT_IT_RE.match(nar, va.end(1)))
+                or (va.group(1) in ("put", "puts") and _PUT_IT_RE.match(nar, va.end(1)))
             ):
                 cues.append(_Cue(m.start, va.end(1), va.group(1), va.start(1), m))
                 seen.add(m.start)

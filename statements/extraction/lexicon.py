@@ -35,7 +35,8 @@ SPEECH_VERBS = word_set("""
     clarified affirmed asserted summarized summarised implored implores fumed fumes blurted
     gushed gushes heckled shrugged shrugs cried cries laughed laughs yelled exclaims shouts
     snaps mused marveled marvelled conceded insisted pressed worried worries groused grouses
-    griped gripes fretted frets opined opines bristled vented raged ranted cheered
+    griped gripes fretted frets opined opines bristled vented raged ranted cheered barked
+    barks gloated gloats bragged brags recounts
     """)
 
 # Speech verbs that may come before their subject ('"...," said Holm'), as a regex alternation.
@@ -45,7 +46,9 @@ INVERTED_VERBS = (
     "emphasized|emphasised|acknowledged|admitted|agreed|announced|claimed|tweeted|posted|"
     "retorted|countered|interjected|conceded|complained|joked|quipped|vowed|pledged|objected|"
     "shouted|yelled|snapped|fumed|gushed|implored|exclaimed|blurted|heckled|shrugged|cried|"
-    "wondered|laughed|sighed|pleaded|demanded|boasted|mused|whispered"
+    "wondered|laughed|sighed|pleaded|demanded|boasted|mused|whispered|barked|gloated|writes|"
+    "notes|explains|argues|tells|asks|insists|recalls|warns|continues|concludes|observes|"
+    "remarks|admits|concedes|complains|jokes|quips|recounted|predicted"
 )
 
 # Two-word speech verbs: "cut in", "shot back" ("...," Holm shot back).
@@ -107,7 +110,8 @@ TITLES = word_set("""
     democrat democrats democratic republican republicans gop independent libertarian
     actress actor reporter anchor host presenter singer rapper comedian novelist author writer
     columnist commentator pollster strategist consultant businessman businesswoman billionaire
-    entrepreneur investor coach ranking rev reverend pastor
+    entrepreneur investor coach ranking rev reverend pastor schoolteacher teacher nurse farmer
+    pensioner student shopkeeper retiree engineer
     """)
 
 # Lower-case words that may stand in a title before a name ("retired Gen.", "former Sen.").

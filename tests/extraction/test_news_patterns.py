@@ -157,3 +157,28 @@ US_NEWS_STYLE = [
 @_check(US_NEWS_STYLE)
 def test_us_news_style(body, expected):
     assert _speakers(body) == expected
+
+
+PRESENT_TENSE_AND_PROFESSIONS = [
+    (
+        '"The underclass is in thrall to a selfish culture," writes Kevin Dorn, a columnist.',
+        [("The underclass is in thrall to a selfish culture", "Kevin Dorn")],
+    ),
+    (
+        'Anton Lund, the party chief, spoke. As he puts it, "the best thing we have is time."',
+        [("the best thing we have is time.", "Anton Lund")],
+    ),
+    (
+        'Schoolteacher Daina Rusk, 41, spoke last. "He told me to wait," she said.',
+        [("He told me to wait", "Daina Rusk")],
+    ),
+    (
+        '"Sit down," Oliver Marr barked. "Honestly," he continued, "we are on the brink."',
+        [("Sit down", "Oliver Marr"), ("Honestly we are on the brink.", "Oliver Marr")],
+    ),
+]
+
+
+@_check(PRESENT_TENSE_AND_PROFESSIONS)
+def test_present_tense_cues_and_professions(body, expected):
+    assert _speakers(body) == expected
