@@ -13,3 +13,7 @@ IMPORT_JOB_ROOT = tempfile.mkdtemp(prefix="archive-test-jobs-")
 # A second alias reading the same test database, as a replica would
 # (tests/test_scaling.py turns routing to it on; elsewhere it is unused).
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+
+# One log line per request is for servers; tests that check it raise the level themselves.
+LOGGING["loggers"]["archive.request"]["level"] = "WARNING"  # noqa: F405
+LOGGING["loggers"]["statements.jobs"]["level"] = "WARNING"  # noqa: F405
