@@ -7,10 +7,11 @@ change with the request's user and a reason.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from django.core.cache import cache
 from django.db import transaction
@@ -217,6 +218,7 @@ def split_speaker(
 # --- speakers that look like one person ------------------------------------------------------
 
 DUPLICATES_CACHE_KEY = "speakers:likely-duplicates"
+DUPLICATES_CACHE_SECONDS = 15 * 60  # a merge clears it at once
 BLOCK_LIMIT = 60  # a very common surname is compared within its first 60 speakers only
 
 
@@ -229,41 +231,64 @@ class DuplicateProposal:
     reasons: list[str]
 
 
-def _first_names_match(a: list[str], b: list[str]) -> bool:
+@lru_cache(maxsize=65536)
+def _letters(token: str) -> Counter:
+    return Counter(token)
+
+
+@lru_cache(maxsize=65536)
+def _close(a: str, b: str, threshold: float) -> float:
+    """How alike two name tokens are (SequenceMatcher ratio), 0 below ``threshold``.
+
+    Cached (first names and surnames recur across pairs) and bounded by the
+    lengths before any matching: most pairs in a block are nothing alike.
+    """
+    if a == b:
+        return 1.0
+    total = len(a) + len(b)
+    if 2 * min(len(a), len(b)) / total < threshold:
+        return 0.0
+    # SequenceMatcher's quick_ratio, without building a matcher for every pair.
+    if 2 * sum((_letters(a) & _letters(b)).values()) / total < threshold:
+        return 0.0
+    ratio = SequenceMatcher(None, a, b).ratio()
+    return ratio if ratio >= threshold else 0.0
+
+
+def _first_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """ "J" and "John", "Jon" and "John", a surname alone and a full name: compatible."""
     if not a or not b:
         return True
     x, y = a[0], b[0]
-    if x.startswith(y) or y.startswith(x):
-        return True
-    return SequenceMatcher(None, x, y).ratio() >= 0.75
+    return x.startswith(y) or y.startswith(x) or _close(x, y, 0.75) > 0
 
 
-def _similarity(keys_a: set[str], keys_b: set[str], threshold: float) -> tuple[float, str]:
+Spelling = tuple[str, tuple[str, ...], str]  # key, first names, surname
+
+
+def _spelling(key: str) -> Spelling:
+    tokens = key.split()
+    return key, tuple(tokens[:-1]), tokens[-1]
+
+
+def _similarity(
+    spellings_a: list[Spelling], spellings_b: list[Spelling], threshold: float
+) -> tuple[float, str]:
     """The best match between two speakers' spellings; 0 when none reaches ``threshold``.
 
     Surnames are compared on their own (a shared first name says little), and
     only where the first names are compatible: "Jon"/"John", "J."/"Jonas".
     """
-    best, why = 0.0, ""
-    for a in keys_a:
-        ta = a.split()
-        for b in keys_b:
-            tb = b.split()
-            if not _first_names_match(ta[:-1], tb[:-1]):
-                continue
-            if ta[-1] == tb[-1]:
-                score, reason = 0.9, f"same surname: “{a}” and “{b}”"
-            else:
-                matcher = SequenceMatcher(None, ta[-1], tb[-1])
-                # The cheap upper bounds first: most pairs in a block are nothing alike.
-                if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-                    continue
-                score = matcher.ratio()
-                reason = f"similar spellings: “{a}” and “{b}”"
-            if score > best:
-                best, why = score, reason
-    return best, why
+    best, pair, same = 0.0, ("", ""), False
+    for a, first_a, surname_a in spellings_a:
+        for b, first_b, surname_b in spellings_b:
+            score = 0.9 if surname_a == surname_b else _close(surname_a, surname_b, threshold)
+            if score > best and _first_names_match(first_a, first_b):
+                best, pair, same = score, (a, b), surname_a == surname_b
+    if not best:
+        return 0.0, ""
+    kind = "same surname" if same else "similar spellings"
+    return best, f"{kind}: “{pair[0]}” and “{pair[1]}”"
 
 
 def likely_duplicates(limit: int = 6, threshold: float = 0.86) -> list[DuplicateProposal]:
@@ -272,32 +297,32 @@ def likely_duplicates(limit: int = 6, threshold: float = 0.86) -> list[Duplicate
     Compares every spelling (alias keys) of speakers that share a surname or
     its first three letters and first initial, so the work grows with the
     number of speakers, not their statements. Same country or a shared role
-    title counts for; two different countries count against. Cached briefly:
+    title counts for; two different countries count against. Cached for a while:
     the desk shows it on every visit; a merge clears it.
     """
     cached = cache.get(DUPLICATES_CACHE_KEY)
     if cached is not None:
         return cached[:limit]
-    keys: dict[int, set[str]] = defaultdict(set)
+    keys: dict[int, list[Spelling]] = defaultdict(list)
     for speaker_id, key in SpeakerAlias.objects.values_list("speaker_id", "key").iterator():
         if key:
-            keys[speaker_id].add(key)
+            keys[speaker_id].append(_spelling(key))
     blocks: dict[str, list[int]] = defaultdict(list)
     for speaker_id, spellings in keys.items():
         seen = set()
-        for key in spellings:
-            tokens = key.split()
-            for block in (f"s:{tokens[-1]}", f"p:{tokens[-1][:3]}:{tokens[0][:1]}"):
+        for _key, first, surname in spellings:
+            initial = (first[0] if first else surname)[:1]
+            for block in (f"s:{surname}", f"p:{surname[:3]}:{initial}"):
                 if block not in seen and len(blocks[block]) < BLOCK_LIMIT:
                     blocks[block].append(speaker_id)
                     seen.add(block)
     scored: dict[tuple[int, int], tuple[float, str]] = {}
     for members in blocks.values():
+        members.sort()
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                pair = (min(a, b), max(a, b))
-                if pair not in scored:
-                    scored[pair] = _similarity(keys[a], keys[b], threshold)
+                if (a, b) not in scored:
+                    scored[(a, b)] = _similarity(keys[a], keys[b], threshold)
     candidates = {pair: s for pair, s in scored.items() if s[0] >= threshold}
     ids = {i for pair in candidates for i in pair}
     countries = dict(Speaker.objects.filter(pk__in=ids).values_list("pk", "country"))
@@ -321,5 +346,5 @@ def likely_duplicates(limit: int = 6, threshold: float = 0.86) -> list[Duplicate
             reasons.append(f"both “{sorted(shared)[0]}”")
         proposals.append(DuplicateProposal((a, b), round(score, 3), reasons))
     proposals.sort(key=lambda p: (-p.score, p.speaker_ids))
-    cache.set(DUPLICATES_CACHE_KEY, proposals, 300)
+    cache.set(DUPLICATES_CACHE_KEY, proposals, DUPLICATES_CACHE_SECONDS)
     return proposals[:limit]

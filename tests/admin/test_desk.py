@@ -27,12 +27,23 @@ def test_desk_counts_the_work_waiting(editor_client, db):
     make_statement("A doubtful quote.", review_status=ReviewStatus.DISPUTED)
     page = editor_client.get(DESK)
     assert page.status_code == 200
-    assert page.context["desk"]["review"] == {"waiting": 3, "low": 2, "disputed": 1}
+    figures = {name: str(figure) for name, figure in page.context["desk"]["review"].items()}
+    assert figures == {"waiting": "3", "low": "2", "disputed": "1"}
     html = page.text
     assert "<strong>3</strong> waiting for review" in html
     assert "<strong>2</strong> of them at low confidence" in html
     assert "A doubtful quote." in html  # latest disputed, linked
     assert reverse("admin:statements_reviewqueuestatement_changelist") + "?confidence=low" in html
+
+
+def test_counts_past_the_cap_read_as_more(db):
+    from statements.admin.desk import capped_count
+    from statements.models import Statement
+
+    for n in range(4):
+        make_statement(f"Quote {n}.")
+    assert str(capped_count(Statement.objects.all(), cap=3)) == "3+"
+    assert str(capped_count(Statement.objects.all(), cap=4)) == "4"
 
 
 def test_desk_shows_latest_imports_with_their_failures(editor_client, editor, db):
