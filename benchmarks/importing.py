@@ -69,7 +69,7 @@ def load_events(corpus: Path) -> int:
     return len(events)
 
 
-def import_corpus(corpus: Path, workers: int, limit: int | None) -> None:
+def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     import django
 
@@ -90,7 +90,7 @@ def import_corpus(corpus: Path, workers: int, limit: int | None) -> None:
     call_command("flush", "--noinput", verbosity=0)
     print(f"{load_events(corpus)} events; importing {', '.join(f.name for f in files)}")
     t0 = time.perf_counter()
-    report = import_paths(files, workers=workers)
+    report = import_paths(files, workers=workers, batch_size=batch_size)
     secs = time.perf_counter() - t0
     t = report.totals()
     articles = t["articles_created"] + t["articles_updated"] + t["articles_unchanged"]
@@ -99,7 +99,7 @@ def import_corpus(corpus: Path, workers: int, limit: int | None) -> None:
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     )
     print(
-        f"workers={workers}: {articles} articles, {t['statements_created']} statements, "
+        f"workers={workers} batch={batch_size}: {articles} articles, {t['statements_created']} statements, "
         f"{t['failed']} failed in {secs:.0f} s: {articles / secs:.1f} articles/s, "
         f"{t['statements_created'] / secs:.0f} statements/s; peak memory {peak / 1024:.0f} MB"
     )
@@ -112,10 +112,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--corpus", type=Path, help="A gen_corpus.py output folder.")
     ap.add_argument("--limit", type=int, help="With --corpus: only the first N articles.")
+    ap.add_argument(
+        "--batch-size", type=int, nargs="+", default=[50], help="With --corpus: per transaction."
+    )
     args = ap.parse_args(argv)
     if args.corpus:
         for workers in args.workers:
-            import_corpus(args.corpus, workers, args.limit)
+            for batch_size in args.batch_size:
+                import_corpus(args.corpus, workers, args.limit, batch_size)
         return
 
     with tempfile.TemporaryDirectory() as tmp:
