@@ -39,7 +39,7 @@ from statements.linking import EventMatchers, link_articles
 from statements.models import Article, Event
 
 ATTEMPTS = 4  # tries per article when another writer got in first
-BATCH_SIZE = 50  # articles per transaction
+BATCH_SIZE = 20  # articles per transaction (SQLite: what an editor's save may wait for)
 CHUNK_RECORDS = 200  # JSON Lines records per extraction task
 _PR_SET_PDEATHSIG = 1  # prctl(2) option: a signal for this process when its parent dies
 
