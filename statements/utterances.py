@@ -129,6 +129,65 @@ def _utterance_for(st: Statement, summary: Summary, changed: dict[int, Statement
     return kept.pk
 
 
+def regroup_speaker(speaker_id: int) -> Summary:
+    """Group all of one speaker's statements afresh, in memory: three queries, any size.
+
+    For ``group_utterances --reset``, where looking each statement up one by
+    one would take hours on a large archive. Longest reports go first, so each
+    utterance's key is its longest report and shorter ones fall inside it.
+    The speaker's statements must be ungrouped (their utterances deleted).
+    """
+    summary = Summary()
+    rows = list(
+        Statement.objects.filter(speaker_id=speaker_id).values_list(
+            "id", "text", "dated_on", "review_status", "article__outlet"
+        )
+    )
+    keyed = [(utterance_key(text), row) for row in rows for text in [row[1]]]
+    keyed.sort(key=lambda kr: (-word_count(kr[0]), kr[1][2] is None, kr[1][2], kr[1][0]))
+    keys: list[str] = []
+    members: list[list[tuple]] = []
+    exact: dict[str, int] = {}
+    for key, row in keyed:
+        summary.statements += 1
+        words = word_count(key)
+        if words < MIN_WORDS:
+            continue
+        found = exact.get(key)
+        if found is None and words >= MIN_PARTIAL_WORDS:
+            found = next((i for i, longer in enumerate(keys) if key in longer), None)
+        if found is None:
+            found = len(keys)
+            keys.append(key)
+            members.append([])
+        exact.setdefault(key, found)
+        members[found].append(row)
+        summary.grouped += 1
+    utterances = [
+        Utterance(speaker_id=speaker_id, key=key, **_counts(group))
+        for key, group in zip(keys, members, strict=True)
+    ]
+    Utterance.objects.bulk_create(utterances, batch_size=1000)
+    summary.utterances_created = len(utterances)
+    links = [
+        Statement(pk=row[0], utterance_id=u.pk)
+        for u, group in zip(utterances, members, strict=True)
+        for row in group
+    ]
+    Statement.objects.bulk_update(links, ["utterance"], batch_size=1000)
+    return summary
+
+
+def _counts(reports: list[tuple]) -> dict:
+    published = [r for r in reports if r[3] != ReviewStatus.REJECTED]
+    dates = [r[2] for r in published if r[2]]
+    return {
+        "report_count": len(published),
+        "outlet_count": len({r[4] for r in published if r[4]}),
+        "first_reported_on": min(dates) if dates else None,
+    }
+
+
 def refresh_counts(utterance_ids: Iterable[int]) -> None:
     """Reports, outlets and first date of these utterances, from their published reports.
 

@@ -122,3 +122,21 @@ def test_command_dry_run_writes_nothing_and_reset_regroups(db, capsys):
     a.refresh_from_db()
     b.refresh_from_db()
     assert a.utterance_id == b.utterance_id is not None
+
+
+def test_reset_rebuilds_the_same_groups_and_counts(wire):
+    ilse, reports = wire
+    lone = report(ilse, "Something else entirely was said here today.", "Harbour Post", None)
+    before = {s.pk: s.utterance_id for s in reports}
+    call_command("group_utterances", "--reset", verbosity=0)
+    after = {s.pk: s.utterance_id for s in Statement.objects.filter(pk__in=before)}
+    assert len(set(after.values())) == 1 and set(after.values()) != set(before.values())
+    grouped = Utterance.objects.get(pk=next(iter(after.values())))
+    assert (grouped.report_count, grouped.outlet_count) == (3, 3)
+    assert grouped.first_reported_on == date(2025, 3, 4)
+    assert grouped.key.strip() == normalise(WIRE)
+    lone.refresh_from_db()
+    assert lone.utterance_id not in (None, grouped.pk)
+    # an incremental run afterwards changes nothing
+    call_command("group_utterances", verbosity=0)
+    assert {s.pk: s.utterance_id for s in Statement.objects.filter(pk__in=before)} == after

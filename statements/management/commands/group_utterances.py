@@ -1,7 +1,9 @@
 """Group stored statements into utterances: one quote, however many outlets reported it.
 
 Imports group each article's statements as they are stored; run this after
-upgrading, or with ``--reset`` after the grouping rules change.
+upgrading (it looks each ungrouped statement up against the stored
+utterances), or with ``--reset`` after the grouping rules change (it rebuilds
+every group one speaker at a time, in memory, which is much faster).
 """
 
 from django.core.management.base import BaseCommand
@@ -9,7 +11,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from statements.models import Statement, Utterance
-from statements.utterances import Summary, assign_utterances
+from statements.utterances import Summary, assign_utterances, regroup_speaker
 
 CHUNK = 500
 
@@ -34,21 +36,9 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 if options["reset"]:
-                    Statement.objects.exclude(utterance=None).update(utterance=None)
-                    Utterance.objects.all().delete()
-                # Per speaker, oldest first: the first report founds the utterance.
-                ids = list(
-                    Statement.objects.order_by("speaker_id", "id").values_list("id", flat=True)
-                )
-                bar = tqdm(total=len(ids), unit="st", disable=options["verbosity"] < 1)
-                for i in range(0, len(ids), CHUNK):
-                    part = assign_utterances(ids[i : i + CHUNK])
-                    total.statements += part.statements
-                    total.grouped += part.grouped
-                    total.utterances_created += part.utterances_created
-                    total.utterances_merged += part.utterances_merged
-                    bar.update(part.statements)
-                bar.close()
+                    self.regroup_all(total, options["verbosity"])
+                else:
+                    self.assign_ungrouped(total, options["verbosity"])
                 shared = Utterance.objects.filter(report_count__gt=1).count()
                 if options["dry_run"]:
                     raise DryRun
@@ -60,3 +50,34 @@ class Command(BaseCommand):
             f"({total.utterances_created} new, {total.utterances_merged} merged); "
             f"{shared} utterances are reported more than once."
         )
+
+    def regroup_all(self, total: Summary, verbosity: int) -> None:
+        """Forget every grouping and rebuild it one speaker at a time."""
+        Statement.objects.exclude(utterance=None).update(utterance=None)
+        Utterance.objects.all().delete()
+        speakers = list(
+            Statement.objects.order_by().values_list("speaker_id", flat=True).distinct()
+        )
+        for speaker_id in tqdm(speakers, unit="speaker", disable=verbosity < 1):
+            add(total, regroup_speaker(speaker_id))
+
+    def assign_ungrouped(self, total: Summary, verbosity: int) -> None:
+        """Look each ungrouped statement up against the stored utterances, oldest first."""
+        ids = list(
+            Statement.objects.filter(utterance=None)
+            .order_by("speaker_id", "id")
+            .values_list("id", flat=True)
+        )
+        bar = tqdm(total=len(ids), unit="st", disable=verbosity < 1)
+        for i in range(0, len(ids), CHUNK):
+            part = assign_utterances(ids[i : i + CHUNK])
+            add(total, part)
+            bar.update(part.statements)
+        bar.close()
+
+
+def add(total: Summary, part: Summary) -> None:
+    total.statements += part.statements
+    total.grouped += part.grouped
+    total.utterances_created += part.utterances_created
+    total.utterances_merged += part.utterances_merged
