@@ -248,9 +248,14 @@ CONTENT_SECURITY_POLICY = {
 # Sessions end after a working day, or when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-# Uploads larger than this go to a temporary file instead of memory; the admin
-# upload refuses files above ARCHIVE_UPLOAD_MAX_BYTES outright.
+# A file larger than this is not read further (archive/uploads.py); the admin
+# upload names it and imports nothing until it is left out.
 ARCHIVE_UPLOAD_MAX_BYTES = int(os.environ.get("ARCHIVE_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+FILE_UPLOAD_HANDLERS = [
+    "archive.uploads.SizeLimitUploadHandler",  # stops reading a file past the limit
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 if not DEBUG:
     # HTTPS: on by default in production; SECURE_SSL_REDIRECT=false behind a proxy that does it.

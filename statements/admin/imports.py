@@ -72,6 +72,23 @@ class ImportForm(forms.Form):
         required=False, help_text="Read and extract only; show what would change."
     )
 
+    def __init__(self, *args, oversized: list[str] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.oversized = list(oversized)  # skipped while uploading (archive/uploads.py)
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.oversized:
+            limit = filesizeformat(settings.ARCHIVE_UPLOAD_MAX_BYTES)
+            self.add_error(
+                "files",
+                [
+                    f"{name}: over the limit of {limit} a file; import it with "
+                    "manage.py import_articles."
+                    for name in self.oversized
+                ],
+            )
+
     def clean_files(self):
         files = self.cleaned_data["files"]
         problems = []
@@ -81,12 +98,6 @@ class ImportForm(forms.Form):
                 problems.append(
                     f"{upload.name}: {suffix or 'no extension'} is not a format the importer "
                     f"reads ({FORMATS})."
-                )
-            elif upload.size > settings.ARCHIVE_UPLOAD_MAX_BYTES:
-                problems.append(
-                    f"{upload.name}: {filesizeformat(upload.size)} is over the limit of "
-                    f"{filesizeformat(settings.ARCHIVE_UPLOAD_MAX_BYTES)} a file; "
-                    "import it with manage.py import_articles."
                 )
         if problems:
             raise forms.ValidationError(problems)
@@ -150,7 +161,15 @@ class ImportArticlesMixin:
 
         if not self.has_import_permission(request):
             raise PermissionDenied
-        form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+        form = (
+            ImportForm(
+                request.POST,
+                request.FILES,
+                oversized=getattr(request, "oversized_uploads", []),
+            )
+            if request.method == "POST"
+            else ImportForm()
+        )
         report = None
         if request.method == "POST" and form.is_valid():
             queued = queue_configured()

@@ -72,11 +72,29 @@ def test_the_form_names_exactly_the_formats_read(editor_client):
         assert suffix in page
 
 
-def test_files_over_the_size_limit_are_refused(editor_client, settings):
+def test_files_over_the_size_limit_are_refused_by_name(editor_client, settings):
     settings.ARCHIVE_UPLOAD_MAX_BYTES = 100
-    response = editor_client.post(IMPORT, {"files": [upload("long.txt", article_text(1))]})
-    assert "long.txt:" in response.text and "over the limit" in response.text
-    assert not Article.objects.exists()
+    response = editor_client.post(
+        IMPORT, {"files": [upload("long.txt", article_text(1)), upload("short.txt", "Quay")]}
+    )
+    assert "long.txt: over the limit of 100" in response.text
+    assert "This field is required" not in response.text
+    assert not Article.objects.exists() and not ImportJob.objects.exists()
+
+
+def test_reading_an_oversized_upload_stops_at_the_limit(rf, settings):
+    """The rest of a too-large file is skipped while the request is read, not stored first."""
+    from django.core.files.uploadhandler import SkipFile
+
+    from archive.uploads import SizeLimitUploadHandler
+
+    settings.ARCHIVE_UPLOAD_MAX_BYTES = 10
+    handler = SizeLimitUploadHandler(rf.post("/"))
+    handler.new_file("files", "big.txt", "text/plain", 10_000)
+    assert handler.receive_data_chunk(b"x" * 8, 0) == b"x" * 8
+    with pytest.raises(SkipFile):
+        handler.receive_data_chunk(b"x" * 8, 8)
+    assert handler.request.oversized_uploads == ["big.txt"]
 
 
 def test_large_upload_without_a_broker_says_how_to_start_a_worker(editor_client, settings):
