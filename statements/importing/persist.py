@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
@@ -138,6 +139,18 @@ def web_url(value: str | None) -> str:
     return value if value.lower().startswith(("http://", "https://")) else ""
 
 
+def canonical_url(value: str | None) -> str:
+    """The article's own web address, or "" when it has none that can name it.
+
+    A site's front page ("https://courier.example/") is what some scrapers put
+    in every record: it names no article, and matching on it would make every
+    record overwrite the last.
+    """
+    url = web_url(value)
+    parts = urlsplit(url)
+    return url if url and (parts.path.strip("/") or parts.query) else ""
+
+
 def source_path(path: str) -> str:
     """The absolute path an article's file was read from, as stored on the article."""
     return os.path.abspath(path)[:1000] if path else ""
@@ -157,7 +170,7 @@ def find_existing(extracted: ExtractedArticle, path: str) -> tuple[Article | Non
     same = Article.objects.filter(fingerprint=art.fingerprint).order_by("id").first()
     if same:
         return same, True
-    url = web_url(art.url)
+    url = canonical_url(art.url)
     if url:
         return Article.objects.filter(url=url[:1000]).order_by("id").first(), False
     if art.format == "jsonl" or not path:

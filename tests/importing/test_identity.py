@@ -179,3 +179,17 @@ def test_jsonl_split_into_chunks_across_workers_keeps_every_record_and_line(writ
     for article in Article.objects.all():
         number = int(article.source_file.split("#")[1])
         assert article.title == f"Dispatch {number - 1}"
+
+
+def test_a_front_page_address_in_every_record_does_not_merge_them(write):
+    home = "https://courier.example/"
+    path = write(
+        "scraped.jsonl",
+        record("Harbour to reopen", HARBOUR, url=home)
+        + "\n"
+        + record("Rail line to close", RAIL, url=home)
+        + "\n",
+    )
+    report = import_paths([path])
+    assert report.totals()["articles_created"] == 2
+    assert Article.objects.count() == 2
