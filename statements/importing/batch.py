@@ -24,6 +24,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
@@ -127,15 +128,30 @@ def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
         initargs=(os.getpid(),),
     ) as pool:
         # A bounded window of tasks in flight: the writer's pace sets the memory, not the corpus.
-        window: deque[tuple[Path, Future]] = deque()
+        window: deque[tuple[Task, Future | None]] = deque()
         for task in tasks:
-            window.append((task[0], pool.submit(_parse_task, task)))
+            try:
+                future = pool.submit(_parse_task, task)
+            except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
+                future = None
+            window.append((task, future))
             if len(window) >= 2 * workers + 1:
-                path, future = window.popleft()
-                yield path, future.result()
+                yield _result(*window.popleft())
         while window:
-            path, future = window.popleft()
-            yield path, future.result()
+            yield _result(*window.popleft())
+
+
+def _result(task: Task, future: Future | None) -> tuple[Path, Parsed]:
+    """A worker's answer for ``task``; a task whose worker died is named as failed."""
+    path, lines, _offset = task
+    if future is None:
+        return path, _parse_task(task)
+    try:
+        return path, future.result()
+    except Exception as exc:  # noqa: BLE001 - one lost worker must not end the import
+        name = path.name + (f"#{lines[0]}-{lines[1]}" if lines else "")
+        error = f"extraction failed in a worker process: {type(exc).__name__}: {exc}"
+        return path, [FileResult(source_file=name, path=str(path), status=FAILED, errors=[error])]
 
 
 def _die_with_parent(parent: int) -> None:

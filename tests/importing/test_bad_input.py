@@ -226,3 +226,25 @@ def test_glob_characters_in_an_existing_name_are_taken_literally(tmp_path):
     (folder / "talks [draft].txt").write_text(GOOD)
     report = import_paths([str(folder / "talks [draft].txt")])
     assert report.ok and Article.objects.count() == 1
+
+
+def test_a_worker_process_that_dies_is_reported_and_the_import_ends(write, tmp_path, monkeypatch):
+    from statements.importing import batch as batch_module
+
+    real = batch_module.process
+
+    def engine(doc):
+        if "Crash" in doc.text:
+            os._exit(9)  # what the kernel's out-of-memory killer leaves behind
+        return real(doc)
+
+    monkeypatch.setattr(batch_module, "process", engine)
+    names = [f"in/a{n}.txt" for n in range(6)]
+    for n, name in enumerate(names):
+        write(name, GOOD.replace("Veloria", "Crash" if n == 1 else f"Veloria {n}"))
+    report = import_paths([str(tmp_path / "in")], workers=2)
+    failed = {Path(r.path).name for r in report.failures}
+    stored = {Path(a.source_path).name for a in Article.objects.all()}
+    assert "a1.txt" in failed and "a1.txt" not in stored
+    assert failed | stored == {Path(name).name for name in names}  # none silently lost
+    assert all("worker process" in r.errors[0] for r in report.failures)
