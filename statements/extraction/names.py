@@ -138,3 +138,40 @@ def given_name_gender(word: str) -> str | None:
     if len(bare) < 2 or not bare.isalpha():
         return None
     return _GUESSES.get(_first_names().get_gender(bare))
+
+
+# Transliteration spellings of one sound, folded to one: Dourvenov/Durvenov,
+# Iliyas/Ilyas, Sovarskaia/Sovarskaya, Khan/Han, Wladimir/Vladimir, Mueller/Muller.
+_VARIANT_RULES = (
+    (re.compile(r"^ye"), "e"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"iy"), "y"),
+    (re.compile(r"ij"), "y"),
+    (re.compile(r"([aeiou])i(?=[aeiou])"), r"\1y"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"(?<=[aou])e"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+@lru_cache(maxsize=8192)
+def variant_key(name: str) -> str:
+    """A looser key under which transliterations of one name coincide.
+
+    Built on ``name_key`` without a patronymic; middle initials are dropped
+    ("Donald J. Trump"), and each word is folded by the rules above. Two
+    names with the same variant key are candidates for one person, never
+    proof: callers add their own guards (one candidate only, same number of
+    words).
+    """
+    words = name_key(strip_patronymic(name)).split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    out = []
+    for word in words:
+        for pattern, repl in _VARIANT_RULES:
+            word = pattern.sub(repl, word)
+        out.append(word)
+    return " ".join(out)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from statements.extraction.names import name_key, strip_patronymic
+from statements.extraction.names import name_key, strip_patronymic, variant_key
 
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 80) -> str:
@@ -34,7 +36,27 @@ class SpeakerQuerySet(models.QuerySet):
             .order_by("id")
             .first()
         )
-        return alias.speaker if alias else None
+        return alias.speaker if alias else self.by_variant(name)
+
+    def by_variant(self, name: str) -> Speaker | None:
+        """The one speaker known by another transliteration of a full ``name``.
+
+        "Yelena Sovarskaya" finds "Elena Sovarskaia", "Marat-Ilyas Durvenov" finds
+        "Marat-Iliyas Dourvenov", "Donald J. Trump" finds "Donald Trump". Guards
+        against merging different people: a full name only (given name and
+        surname), the surnames start with the same letter, and exactly one
+        speaker has an alias with the same variant key.
+        """
+        wanted = variant_key(name)
+        words = wanted.split()
+        if len(words) < 2 or len(words[-1]) < 3:
+            return None
+        initial = re.escape(words[-1][0])
+        candidates = SpeakerAlias.objects.filter(key__regex=rf"^\S.* {initial}\S*$").values_list(
+            "speaker_id", "name"
+        )
+        ids = {sid for sid, alias in candidates if variant_key(alias) == wanted}
+        return self.get(pk=ids.pop()) if len(ids) == 1 else None
 
     def by_surname(self, surname: str) -> Speaker | None:
         """The one speaker known by a full name ending in ``surname``; None if none or several.

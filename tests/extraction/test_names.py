@@ -2,7 +2,13 @@
 
 import pytest
 
-from statements.extraction.names import name_key, strip_patronymic, surname, surname_keys
+from statements.extraction.names import (
+    name_key,
+    strip_patronymic,
+    surname,
+    surname_keys,
+    variant_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,3 +41,25 @@ def test_surname() -> None:
     assert surname("Arvid Holm") == "Holm"
     assert surname("Charles de Broglie") == "de Broglie"
     assert "berg" in surname_keys("Arvid Holm-Berg")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Marat-Iliyas Dourvenov", "Marat-Ilyas Durvenov"),
+        ("Elena Sovarskaia", "Yelena Sovarskaya"),
+        ("Anna Müller", "Anna Mueller"),
+        ("Donald J. Trump", "Donald Trump"),
+        ("Wladimir Khasanov", "Vladimir Hasanov"),
+    ],
+)
+def test_variant_key_joins_transliterations(a: str, b: str) -> None:
+    assert variant_key(a) == variant_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Dana Frey", "Dana Fry"), ("Ada Holm", "Ida Holm"), ("Jane Sanders", "Bernie Sanders")],
+)
+def test_variant_key_keeps_different_people_apart(a: str, b: str) -> None:
+    assert variant_key(a) != variant_key(b)
