@@ -7,13 +7,28 @@ from collections.abc import Callable, Iterable
 from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from statements.extraction.document import LOW_CONFIDENCE
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``cap`` rows: a queue of a million is not counted on every page view.
+
+    The pages past the cap are not linked; the list's filters narrow it instead.
+    """
+
+    cap = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.object_list.order_by().values("pk")[: self.cap + 1].count(), self.cap)
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> SafeString:

@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from statements.admin.base import (
+    CappedPaginator,
     LowConfidenceFilter,
     action_form_page,
     confidence_html,
@@ -330,6 +331,8 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
     search_fields = ["text", "speaker__name", "article__title"]
     ordering = ["confidence", "id"]
     list_per_page = 20
+    paginator = CappedPaginator
+    show_full_result_count = False  # a second count of the whole queue on every filtered view
 
     def get_queryset(self, request: HttpRequest):
         return (
