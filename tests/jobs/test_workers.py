@@ -60,26 +60,25 @@ def worker_env(django_db_setup, django_db_blocker):
     return env
 
 
-@pytest.fixture(scope="module")
-def workers(worker_env):
-    """Two worker processes, one task at a time each."""
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable, "-m", "celery", "-A", "archive", "worker",
-                "--concurrency", "1", "-Q", worker_env["CELERY_QUEUE"],
-                "-n", f"w{n}-{uuid.uuid4().hex[:6]}@%h",
-                "--without-gossip", "--without-mingle", "--without-heartbeat",
-                "--loglevel", "WARNING",
-            ],
-            cwd=ROOT,
-            env=worker_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for n in (1, 2)
-    ]  # fmt: skip
-    yield procs
+def start_worker(env: dict) -> subprocess.Popen:
+    """One worker process (in a process group of its own), one task at a time."""
+    return subprocess.Popen(
+        [
+            sys.executable, "-m", "celery", "-A", "archive", "worker",
+            "--concurrency", "1", "-Q", env["CELERY_QUEUE"],
+            "-n", f"w-{uuid.uuid4().hex[:6]}@%h",
+            "--without-gossip", "--without-mingle", "--without-heartbeat",
+            "--loglevel", "WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def stop_workers(procs: list[subprocess.Popen]) -> None:
     for proc in procs:
         proc.terminate()
     for proc in procs:
@@ -88,6 +87,14 @@ def workers(worker_env):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def workers(worker_env):
+    """Two worker processes for the module."""
+    procs = [start_worker(worker_env) for _ in range(2)]
+    yield procs
+    stop_workers(procs)
 
 
 def queue(worker_env, *paths: Path) -> subprocess.Popen:
@@ -195,3 +202,31 @@ def _running_process(deadline: float) -> int:
             return int(part.worker.rsplit(":", 1)[1])
         time.sleep(0.05)
     raise AssertionError("no part started in time")
+
+
+def test_a_whole_worker_machine_lost_mid_job_is_made_good_by_another(worker_env, tmp_path):
+    """Parent and child killed at once (a lost machine): the unacknowledged task goes to
+    the next worker once the visibility timeout has passed."""
+    env = {
+        **worker_env,
+        "CELERY_QUEUE": f"lost-{uuid.uuid4().hex[:8]}",
+        "CELERY_VISIBILITY_TIMEOUT": "5",
+    }
+    folder = write_batch(tmp_path / "lost", texts=2, jsonl_lines=45)
+    reference = clean_import([folder])
+    first = start_worker(env)
+    later: list[subprocess.Popen] = []
+    try:
+        command = queue(env, folder)
+        _running_process(deadline=60)
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait()
+        time.sleep(5)  # the visibility timeout
+        later.append(start_worker(env))
+        result = finish(command)
+    finally:
+        stop_workers([first, *later])
+    assert result.returncode == 0, result.stderr
+    assert ImportJob.objects.get().parts.filter(attempts__gte=2).exists()
+    assert_no_duplicates()
+    assert fingerprint() == reference
