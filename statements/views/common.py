@@ -6,6 +6,7 @@ pages stay within their query budget (see tests/public/test_query_bounds.py).
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 from typing import Any
@@ -17,8 +18,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from statements.filters import StatementFilter, statement_facets
 from statements.models import Event, Speaker, Statement
@@ -126,9 +126,16 @@ def outlet_names(limit: int = OPTION_LIMIT) -> list[str]:
 
 
 def _datalist(element_id: str, options) -> SafeString:
-    """A <datalist> built in one pass: thousands of options cost a template loop dearly."""
-    items = format_html_join("", '<option value="{}">{}</option>', options)
-    return format_html('<datalist id="{}">{}</datalist>', element_id, items)
+    """A <datalist> built in one pass: thousands of options cost a template loop dearly.
+
+    Plain ``html.escape`` on every value (quotes included), several times faster
+    than ``format_html`` per option.
+    """
+    items = "".join(
+        f'<option value="{html.escape(value)}">{html.escape(label)}</option>'
+        for value, label in options
+    )
+    return mark_safe(f'<datalist id="{html.escape(element_id)}">{items}</datalist>')  # noqa: S308
 
 
 def list_options() -> dict[str, SafeString]:
