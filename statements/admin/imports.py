@@ -289,7 +289,8 @@ class ImportJobAdmin(admin.ModelAdmin):
         return super().changelist_view(request, {"refresh": running, **(extra_context or {})})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        from statements.jobs.creating import queue_configured, rerun
+        from statements.jobs.creating import enqueue, queue_configured, reset_for_rerun
+        from statements.jobs.running import run_job_here
 
         job = self.get_object(request, object_id)
         if job is None or not self.has_view_permission(request, job):
@@ -297,15 +298,13 @@ class ImportJobAdmin(admin.ModelAdmin):
         if request.method == "POST" and "rerun" in request.POST:
             if not self.has_change_permission(request, job):
                 raise PermissionDenied
+            parts = reset_for_rerun(job)
             if queue_configured():
-                n = rerun(job)
-                self.message_user(request, f"{n} part(s) queued again.")
+                enqueue(job, parts)
+                self.message_user(request, f"{len(parts)} part(s) queued again.")
             else:
-                from statements.jobs.running import run_job_here
-
-                n = rerun(job, stalled=True)
                 run_job_here(job)
-                self.message_user(request, f"{n} part(s) imported again.")
+                self.message_user(request, f"{len(parts)} part(s) imported again.")
             return HttpResponseRedirect(request.path)
         progress = job.progress()
         state = job.state(progress)

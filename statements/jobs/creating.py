@@ -59,29 +59,27 @@ def _chunks(path: Path) -> list[tuple[int, int]]:
 
 def enqueue(job: ImportJob, parts: Iterable[ImportJobPart] | None = None) -> int:
     """Send a task per part (all waiting parts by default) once the transaction commits."""
-    from statements.jobs.tasks import import_part
-
     part_ids = (
         [p.pk for p in parts]
         if parts is not None
         else list(job.parts.filter(state=PartState.PENDING).values_list("pk", flat=True))
     )
-    transaction.on_commit(lambda: [import_part.delay(pk) for pk in part_ids])
+    transaction.on_commit(lambda: _send(part_ids))
     return len(part_ids)
 
 
-def rerun(job: ImportJob, *, failed: bool = True, stalled: bool = True) -> int:
-    """Queue again the parts that failed and those whose worker was lost; returns how many."""
-    states = []
-    if failed:
-        states.append(PartState.FAILED)
-    parts = job.parts.filter(state__in=states)
-    if stalled:
-        parts = parts | job.parts.stalled()
-    parts = list(parts)
+def _send(part_ids: list[int]) -> None:
+    from statements.jobs.tasks import import_part
+
+    for pk in part_ids:
+        import_part.delay(pk)
+
+
+def reset_for_rerun(job: ImportJob) -> list[ImportJobPart]:
+    """Put the parts that failed, and those whose worker was lost, back to waiting."""
+    parts = list(job.parts.filter(state=PartState.FAILED) | job.parts.stalled())
     ImportJobPart.objects.filter(pk__in=[p.pk for p in parts]).update(
         state=PartState.PENDING, started_at=None, finished_at=None, worker=""
     )
-    job.finished_at = None
-    job.save(update_fields=["finished_at"])
-    return enqueue(job, parts)
+    ImportJob.objects.filter(pk=job.pk).update(finished_at=None)
+    return parts

@@ -134,6 +134,7 @@ def test_with_a_broker_the_upload_is_queued_and_the_page_follows_it(
     assert all(p.worker for p in job.parts.all())
 
 
+@pytest.mark.django_db(transaction=True)  # commits happen: nothing may reach for a broker
 def test_unfinished_job_page_refreshes_itself_and_failed_parts_rerun(editor_client):
     editor_client.post(
         IMPORT, {"files": [upload("talks.txt", article_text(1)), upload("empty.txt", "")]}

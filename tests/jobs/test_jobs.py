@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from statements.jobs.creating import create_job, enqueue, rerun
+from statements.jobs.creating import create_job, enqueue, reset_for_rerun
 from statements.jobs.running import run_job_here, run_part
 from statements.models import Article, ImportJob, Statement
 from statements.models.jobs import JobState, PartState
@@ -61,7 +61,7 @@ def test_a_part_whose_worker_died_is_imported_again_without_duplicates(db, tmp_p
         state=PartState.RUNNING, started_at=timezone.now() - timedelta(hours=2)
     )
     assert job.state() == JobState.STALLED
-    assert rerun(job) == 1
+    assert len(reset_for_rerun(job)) == 1
     run_job_here(job)
     assert job.state() == JobState.DONE
     assert (Article.objects.count(), Statement.objects.count()) == before
@@ -77,7 +77,7 @@ def test_failed_parts_can_be_rerun_after_fixing_the_file(db, tmp_path):
     (folder / "empty.txt").write_text(
         'Quay repairs\n2 April 2025\n\n"The quay opens in May," said Petra Vollen.\n'
     )
-    assert rerun(job) == 1
+    assert len(reset_for_rerun(job)) == 1
     run_job_here(job)
     assert job.state() == JobState.DONE
     assert Article.objects.count() == 2
