@@ -56,7 +56,7 @@ _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _VERB_AFTER_RE = re.compile(
     r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},|\s+\(\x00+\)|\s+\([A-Z][\w.\-, ]{0,20}\))?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
-    r"earlier|repeatedly|recently|had|has|have|would|will|was|were|is|openly|publicly|bluntly|"
+    r"earlier|repeatedly|recently|had|has|have|would|will|was|were|is|openly|publicly|bluntly|once|"
     r"firmly|flatly|simply|only|even|separately|subsequently|in turn|likewise|similarly|"
     r"reportedly|already|angrily|quickly|later on|quoted as|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
     r"(?:\s+(?:on|in|at|during)\s+(?:a|an|the|\w+day(?:\u2019s|'s)?)\b)?"
@@ -229,7 +229,7 @@ class _Article:
         self.paragraphs = paragraph_bounds(body)
         self.sentences = split_sentences(body, self.paragraphs, self.quotes)
         self._sent_starts = [s.start for s in self.sentences]
-        self.cast: Cast = build_cast(self.nar, self._sent_starts)
+        self.cast: Cast = build_cast(self.nar, self._sent_starts, title or "")
         self.cues = self._find_cues()
         self._cue_pos = [c.pos for c in self.cues]
         self.title = title
@@ -702,6 +702,28 @@ class _Article:
                 return found
         return None
 
+    def _introduced(self, prev: Sentence) -> _Attribution | None:
+        """'Kalnavis described the moment the talks nearly collapsed.' then a quote paragraph.
+
+        A paragraph of narration (no quote in it) whose last sentence has a
+        person speaking introduces the uncued quote that opens the next one.
+        """
+        lo, hi = self.paragraphs[prev.paragraph]
+        if MASK in self.nar[lo:hi]:
+            return None
+        cues = [
+            c
+            for c in self.cues_in(prev)
+            if c.mention and c.mention.entity is not None and c.verb != "according to"
+        ]
+        att = self._from_cue(cues[-1], prev, adjacent=False) if cues else None
+        if att is not None:
+            att.evidence = "no cue; " + att.evidence + " introducing the paragraph"
+            att.confidence = _CONF_LAST_SPEAKER
+            att.dated = False
+            att.local = False
+        return att
+
     def _announced(self, prev: Sentence) -> _Attribution | None:
         """The speaker of a sentence ending in a colon, or announcing excerpts of someone's words."""
         tail = self.nar[prev.start : prev.end].rstrip()
@@ -713,7 +735,7 @@ class _Article:
                 att.local = False
             return att
         if not _EXCERPTS_RE.search(tail):
-            return None
+            return self._introduced(prev)
         lo = self.paragraphs[prev.paragraph][
             0
         ]  # "excerpts from his speech": whose is in the paragraph

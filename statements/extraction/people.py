@@ -543,6 +543,7 @@ def role_score(mention_role: str, entity_role: str) -> float:
     return sum(1.0 for w in a if w in b) / len(a) + 0.5
 
 
+_CAPITALIZED_RE = re.compile(_UP + r"[\w\-]+")
 _AFTER_PLACE_RE = re.compile(r"\b(?:in|at|into|across|near|the|The|In|At)\s+")
 _AFTER_PLACE_WORD_RE = re.compile(_AFTER_PLACE_RE.pattern + r"(?=(\S+))")
 # Below this length a text is searched once per candidate word; above, indexed once.
@@ -565,9 +566,10 @@ _RECENT = 400
 class CastBuilder:
     """Reads the narration once and records people and mentions in order."""
 
-    def __init__(self, nar: str, sentence_starts: list[int]):
+    def __init__(self, nar: str, sentence_starts: list[int], title: str = ""):
         self._pos = 0  # start of the mention being read
         self.nar = nar
+        self.title = title
         self.sentence_starts = sentence_starts
         self.cast = Cast()
         self.has_anonymous = _ANONYMOUS_RE.search(nar) is not None
@@ -575,6 +577,7 @@ class CastBuilder:
         self._by_surname: dict[str, set[int]] = {}
         self._after_place_words: set[str] | None = None
         self._place_like: dict[str, bool] = {}
+        self._capitalized: set[str] | None = None
         self._first_pos: list[int] = []
 
     def sentence_of(self, pos: int) -> int:
@@ -638,6 +641,8 @@ class CastBuilder:
             return False  # Norland, Ostria, Tarvia: countries the word lists do not know
         if low.endswith(_COMPANY_ENDINGS):
             return False  # Kaztransgas, Rosneft, Samruk-Energo: companies
+        if self._demonym_of_a_place_here(word):
+            return False  # "Velmoran demands" in an article about Velmora
         if verb_follows:
             verb = _VERB_AFTER_RE.match(nar, end)
             if verb is None or verb.group(1).endswith("ing"):
@@ -657,6 +662,20 @@ class CastBuilder:
                 )
             return not self._place_like[word]
         return word not in self._words_after_place()
+
+    def _demonym_of_a_place_here(self, word: str) -> bool:
+        """'Velmoran' where the text names 'Velmora', 'Norlandian' where it names 'Norland'."""
+        stems = []
+        if word.endswith("ian"):
+            stems.append(word[:-3])
+        if word.endswith("n"):
+            stems.append(word[:-1])
+        if not stems:
+            return False
+        if self._capitalized is None:
+            self._capitalized = set(_CAPITALIZED_RE.findall(self.nar))
+            self._capitalized.update(_CAPITALIZED_RE.findall(self.title))
+        return any(len(stem) > 3 and stem in self._capitalized for stem in stems)
 
     def _words_after_place(self) -> set[str]:
         """Every word (and word-bounded prefix of a token) right after 'in', 'at', 'the' ...
@@ -1153,9 +1172,13 @@ class CastBuilder:
         return self.cast
 
 
-def build_cast(nar: str, sentence_starts: list[int]) -> Cast:
-    """Find the people of an article in its narration (quotes masked out)."""
-    return CastBuilder(nar, sentence_starts).build()
+def build_cast(nar: str, sentence_starts: list[int], title: str = "") -> Cast:
+    """Find the people of an article in its narration (quotes masked out).
+
+    The headline only helps tell places from people ("Velmora" there makes
+    "Velmoran" a nationality).
+    """
+    return CastBuilder(nar, sentence_starts, title).build()
 
 
 def is_group(phrase: str) -> bool:

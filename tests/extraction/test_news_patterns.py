@@ -182,3 +182,40 @@ PRESENT_TENSE_AND_PROFESSIONS = [
 @_check(PRESENT_TENSE_AND_PROFESSIONS)
 def test_present_tense_cues_and_professions(body, expected):
     assert _speakers(body) == expected
+
+
+def test_narration_introduces_the_quote_paragraph_after_it():
+    body = (
+        "Ruta Kalnis, who has led the union since 2019, described the night the talks nearly "
+        'collapsed.\n\n"At two in the morning the minister put on his coat. I thought that was '
+        'the end."'
+    )
+    assert _speakers(body) == [
+        (
+            "At two in the morning the minister put on his coat. I thought that was the end.",
+            "Ruta Kalnis",
+        )
+    ]
+
+
+def test_a_nationality_named_after_a_place_of_the_article_is_no_speaker():
+    statements, _people = extract_statements(
+        "Defence Minister Ingrid Vask on Monday rejected Velmoran demands to pull troops back, "
+        'saying her country "will not be bullied by anyone."',
+        PUB,
+        title="Kestria tells Velmora it will not be bullied",
+    )
+    assert [(s.text, s.speaker) for s in statements] == [
+        ("will not be bullied by anyone.", "Ingrid Vask")
+    ]
+
+
+def test_a_promise_reported_by_someone_else():
+    statements, _people = extract_statements(
+        "Defence Minister Ingrid Vask spoke on Monday. Opposition leader Jaan Mork said the "
+        'minister had once promised voters "a smaller army and a bigger school budget".',
+        PUB,
+    )
+    assert [(s.text, s.speaker, s.reported_by) for s in statements] == [
+        ("a smaller army and a bigger school budget", "Ingrid Vask", "Jaan Mork")
+    ]
