@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import asdict
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
-from statements.extraction.readers import iter_files
+from statements.extraction.readers import find_files
+from statements.importing.report import FAILED, FileResult
 from statements.models import Event, ImportJob, ImportJobPart
 from statements.models.jobs import PartState
 
@@ -30,9 +32,11 @@ def create_job(
     """A job with one part per file and per chunk of a JSON Lines file (not yet queued).
 
     Paths are stored absolute: workers on other machines must see the same
-    folder (a shared mount), as they see the same database.
+    folder (a shared mount), as they see the same database. A path that cannot
+    be read (missing, unsupported, not a file) becomes a failed part naming it,
+    as the in-process import reports it; the rest of the job goes on.
     """
-    files = iter_files([str(p) for p in paths])
+    files, unreadable = find_files([str(p) for p in paths])
     with transaction.atomic():
         job = ImportJob.objects.create(
             created_by=user, event=event, folder=folder, description=description[:300]
@@ -42,6 +46,27 @@ def create_job(
             for path in files
             for first, last in _chunks(path)
         )
+        ImportJobPart.objects.bulk_create(
+            ImportJobPart(
+                job=job,
+                path=failure.path,
+                state=PartState.FAILED,
+                results=[
+                    asdict(
+                        FileResult(
+                            source_file=failure.source_file,
+                            path=failure.path,
+                            status=FAILED,
+                            errors=[failure.error],
+                        )
+                    )
+                ],
+            )
+            for failure in unreadable
+        )
+        if not files:  # nothing to wait for
+            job.finished_at = job.created_at
+            job.save(update_fields=["finished_at"])
     return job
 
 

@@ -111,3 +111,15 @@ def test_enqueue_sends_one_task_per_waiting_part(
         assert enqueue(job) == 3
     assert job.state() == JobState.DONE
     assert Article.objects.count() == 3
+
+
+def test_unreadable_paths_are_failed_parts_and_the_rest_imports(db, tmp_path):
+    folder = write_batch(tmp_path / "in", texts=1)
+    (tmp_path / "minutes.docx").write_text("x")
+    job = create_job([folder, tmp_path / "missing", tmp_path / "minutes.docx"])
+    run_job_here(job)
+    assert Article.objects.count() == 1
+    assert job.state() == JobState.FAILED
+    errors = " ".join(e for p in job.parts.filter(state=PartState.FAILED) for e in p.errors)
+    assert "missing: no such file or folder" in errors
+    assert "minutes.docx: unsupported format '.docx'" in errors
