@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
 from tests.public.conftest import archive  # noqa: F401  (a fixture, used by name)
 
@@ -11,6 +10,3 @@ from tests.public.conftest import archive  # noqa: F401  (a fixture, used by nam
 @pytest.fixture(autouse=True)
 def _generous_rate_limit(settings):
     settings.API_RATE_LIMIT = "100000/min"
-    cache.clear()
-    yield
-    cache.clear()

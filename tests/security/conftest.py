@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -42,7 +41,6 @@ class Hostile:
 @pytest.fixture(autouse=True)
 def _generous_rate_limit(settings):
     settings.API_RATE_LIMIT = "1000000/min"
-    cache.clear()
 
 
 @pytest.fixture
