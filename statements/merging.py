@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from statements.extraction.names import name_key
 from statements.models import Speaker, SpeakerAlias, SpeakerRedirect, SpeakerRole, Statement
 from statements.models.speaker import unique_slug
+from statements.reasons import set_reason
 
 
 @dataclass
@@ -40,7 +41,7 @@ class MergeResult:
 
 
 def _save(obj, reason: str, **kwargs) -> None:
-    obj._change_reason = reason
+    set_reason(obj, reason)
     obj.save(**kwargs)
 
 
@@ -97,7 +98,7 @@ def merge_speakers(
                 speaker=keep, title=role.title, reported_on=role.reported_on
             ).exists()
             if duplicate:
-                role._change_reason = reason
+                set_reason(role, reason)
                 role.delete()
             else:
                 role.speaker = keep
@@ -114,14 +115,14 @@ def merge_speakers(
             keep.description = other.description
         SpeakerRedirect.objects.filter(speaker=other).update(speaker=keep)
         SpeakerRedirect.record(other.slug, keep)
-        other._change_reason = reason
+        set_reason(other, reason)
         other.delete()
     cache.delete(DUPLICATES_CACHE_KEY)
     merged = f"Merged {', '.join(result.merged_names)} into this speaker"
     if final_name != keep.name:
         rename_speaker(keep, final_name, reason=f"{merged}, named {final_name}")
     else:
-        keep._change_reason = merged
+        set_reason(keep, merged)
         keep.save()
     return result
 

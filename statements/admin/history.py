@@ -22,6 +22,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import ModelChange, ModelDelta
 from simple_history.utils import get_m2m_reverse_field_name
 
+from statements.reasons import set_reason
+
 # Bookkeeping fields: they change with every save and explain nothing.
 QUIET_FIELDS = frozenset({"updated_at", "dated_on", "edited_by_editor", "key", "fingerprint"})
 
@@ -268,7 +270,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         if not getattr(obj, "_change_reason", None):
             if getattr(request, "_reverting", False):
-                obj._change_reason = "Reverted to an earlier version"
+                set_reason(obj, "Reverted to an earlier version")
             elif change:
-                obj._change_reason = fields_reason(form)
+                set_reason(obj, fields_reason(form))
         super().save_model(request, obj, form, change)

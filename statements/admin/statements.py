@@ -34,6 +34,7 @@ from statements.models import (
     StatementEvent,
     Tag,
 )
+from statements.reasons import set_reason
 
 # Fields whose change is a correction of the machine's reading: re-imports must keep it.
 CORRECTION_FIELDS = frozenset(
@@ -50,7 +51,7 @@ def set_status(statements: QuerySet, status: str, reason: str = "") -> int:
     for st in Statement.objects.filter(pk__in=statements.values("pk")):
         if st.review_status != status:
             st.review_status = status
-            st._change_reason = reason or f"{STATUS_REASONS[status]} (bulk action)"
+            set_reason(st, reason or f"{STATUS_REASONS[status]} (bulk action)")
             st.save(update_fields=["review_status", "updated_at"])
             n += 1
     return n
@@ -59,7 +60,7 @@ def set_status(statements: QuerySet, status: str, reason: str = "") -> int:
 def add_tag(statements: QuerySet, tag: Tag) -> int:
     n = 0
     for st in Statement.objects.filter(pk__in=statements.values("pk")).exclude(tags=tag):
-        st._change_reason = f"Tagged {tag}"
+        set_reason(st, f"Tagged {tag}")
         st.tags.add(tag)  # m2m_changed writes a history record
         n += 1
     return n
@@ -92,7 +93,7 @@ def reassign(statement: Statement, speaker: Speaker, *, verify: bool = False) ->
         statement.review_status = ReviewStatus.VERIFIED
         fields.append("review_status")
         reason += " and verified"
-    statement._change_reason = reason
+    set_reason(statement, reason)
     statement.save(update_fields=fields)
     return reason
 
@@ -456,7 +457,7 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
         decision = request.POST.get("decision", "")
         if decision in DECISIONS:
             statement.review_status = DECISIONS[decision]
-            statement._change_reason = STATUS_REASONS[statement.review_status]
+            set_reason(statement, STATUS_REASONS[statement.review_status])
             statement.save(update_fields=["review_status", "updated_at"])
             message = f"{statement.get_review_status_display()}: “{statement.text[:60]}”"
         elif decision == "reassign":
@@ -493,7 +494,7 @@ class ReviewQueueAdmin(StatementActionsMixin, admin.ModelAdmin):
         statement.speaker_id = last["speaker_id"]
         statement.review_status = last["review_status"]
         statement.edited_by_editor = last["edited_by_editor"]
-        statement._change_reason = f"Undid: {last['summary']}"
+        set_reason(statement, f"Undid: {last['summary']}")
         statement.save(update_fields=["speaker", "review_status", "edited_by_editor", "updated_at"])
         message = f"Undone: {last['summary']}"
         self.log_change(request, statement, message)

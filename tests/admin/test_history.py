@@ -183,3 +183,15 @@ def test_tag_changes_show_in_history(editor_client, db):
     record = editor_client.get(history_url("statement", st.pk)).context["page_obj"][0]
     assert record.reason == "Tagged port sale"
     assert {"field": "tags", "old": "", "new": "port sale"} in record.history_delta_changes
+
+
+def test_long_reasons_fit_the_history_table(editor_client, db):
+    first = make_speaker("Ilse Annemarie Marrow-Teague-Quillfeather of Port Veloria")
+    second = make_speaker("Tomas Bartholomew Quillfeather-Halloran of Ostmark Bay")
+    st = make_statement("The harbour stays open. " * 5, speaker=first, confidence=0.3)
+    review = reverse("admin:statements_reviewqueuestatement_review", args=[st.pk])
+    editor_client.post(review, {"decision": "reassign", f"speaker-{st.pk}": second.pk})
+    reason = st.history.latest().history_change_reason
+    assert reason.startswith("Reassigned from Ilse Annemarie") and reason.endswith("…")
+    assert len(reason) == 100
+    assert Statement.objects.get(pk=st.pk).speaker == second
