@@ -27,6 +27,9 @@ from statements.reasons import set_reason
 # Bookkeeping fields: they change with every save and explain nothing.
 QUIET_FIELDS = frozenset({"updated_at", "dated_on", "edited_by_editor", "key", "fingerprint"})
 
+# Reasons other code records in one word, as a reader wants them.
+TERSE_REASONS = {"import": "Imported", "reimport": "Re-imported"}
+
 STATUS_REASONS = {
     "verified": "Verified",
     "disputed": "Disputed",
@@ -49,7 +52,7 @@ def explain_change(record, delta=None) -> str:
     it (no user: the importer) and the fields that changed.
     """
     if record.history_change_reason:
-        return record.history_change_reason
+        return TERSE_REASONS.get(record.history_change_reason, record.history_change_reason)
     by_import = record.history_user_id is None
     if record.history_type == "+":
         return "Imported" if by_import else "Added"

@@ -195,3 +195,21 @@ def test_long_reasons_fit_the_history_table(editor_client, db):
     assert reason.startswith("Reassigned from Ilse Annemarie") and reason.endswith("…")
     assert len(reason) == 100
     assert Statement.objects.get(pk=st.pk).speaker == second
+
+
+def test_statements_the_importer_created_read_imported(editor_client, db):
+    import tempfile
+    from pathlib import Path
+
+    from statements.importing import import_paths
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "harbour.txt"
+        path.write_text(
+            "Harbour talks resume\n\n4 March 2025\n\n"
+            'Ilse Marrow, the harbour minister, said: "The harbour stays open for every ship."\n',
+            encoding="utf-8",
+        )
+        import_paths([path])
+    st = Statement.objects.get()
+    assert reasons(editor_client.get(history_url("statement", st.pk))) == ["Imported"]
