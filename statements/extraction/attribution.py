@@ -43,6 +43,7 @@ from statements.extraction.lexicon import (
     TITLES,
     word_set,
 )
+from statements.extraction.names import name_key
 from statements.extraction.people import Cast, Mention, build_cast
 from statements.extraction.quotes import Quote, find_quotes
 from statements.extraction.sentences import (
@@ -193,6 +194,14 @@ _CONF_CONTINUATION = 0.8
 _CONF_PREVIOUS_SENTENCE = 0.7
 _CONF_LAST_SPEAKER = 0.55
 _CONF_DESCRIBED = 0.5
+_CONF_NESTED = 0.6
+
+# Inside a quote, the words that announce a quote within it: 'He told me, ', 'she said: '
+_INNER_CUE_RE = re.compile(
+    r"(?<![\w\-])(?P<subj>[Hh]e|[Ss]he|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
+    r"(?:[\w\u2019'\-]+\s+){0,8}?(?P<verb>said|says|told|asked|wrote|replied|added|promised|shouted|"
+    r"insisted|warned|answered)\b(?:\s+(?:me|us|him|her|them|everyone|the\s+\w+))?\s*[,:]?\s*$"
+)
 
 
 @dataclass
@@ -775,6 +784,65 @@ class _Article:
             att.evidence += f", relayed by '{self.cast.entities[after.mention.entity].name}'"
         return att
 
+    def quoted_inside(self, q: Quote, att: _Attribution) -> list[tuple[Statement, int]]:
+        """'"He told me, 'The river never came this far,'" she said.': the inner words are his.
+
+        A quote inside a quote, announced inside it by a speech verb with a
+        pronoun or a surname as subject, is a statement of that person,
+        reported by the outer speaker. The pronoun takes the person of its
+        gender named last before the quote, other than the outer speaker.
+        """
+        out: list[tuple[Statement, int]] = []
+        outer_name = self.cast.entities[att.entity].name
+        for s, e in q.nested:
+            text = self.body[s:e].strip().rstrip(",")
+            if len(_WORD_RE.findall(text)) < 3:
+                continue  # a scare-quoted term inside the quote
+            lead = _INNER_CUE_RE.search(self.body, max(q.start, s - 160), max(q.start, s - 1))
+            if lead is None:
+                continue
+            who = self._inner_speaker(lead.group("subj"), q.open_at, att.entity)
+            if who is None:
+                continue
+            name = self.cast.entities[who].name
+            out.append(
+                (
+                    Statement(
+                        text=text,
+                        spans=((s, s + len(text)),),
+                        speaker=name,
+                        kind=KIND_DIRECT,
+                        reported_by=outer_name,
+                        cue=lead.group("verb"),
+                        evidence=f"rule nested-quote: '{lead.group('subj')}' -> '{name}' "
+                        f"inside the words of '{outer_name}'",
+                        confidence=_CONF_NESTED,
+                    ),
+                    who,
+                )
+            )
+        return out
+
+    def _inner_speaker(self, subject: str, before: int, outer: int) -> int | None:
+        low = subject.lower()
+        gender = {"he": "m", "she": "f"}.get(low)
+        ents = self.cast.entities
+        i = bisect.bisect_left(self.cast._starts, before) - 1
+        recent = [
+            m.entity
+            for m in self.cast.mentions[max(0, i - 40) : i + 1][::-1]
+            if m.entity is not None and m.entity != outer and not m.possessive
+        ]
+        if gender is None:
+            key = name_key(subject)
+            return next((x for x in recent if key in ents[x].surnames), None)
+        # someone known to be a woman (a man) first, then someone of unknown sex
+        for wanted in (gender, None):
+            for x in recent:
+                if ents[x].gender == wanted:
+                    return x
+        return None
+
     def _others_between(self, lo: int, hi: int, pa: _Attribution) -> bool:
         """Someone else named since the last statement makes the last speaker unclear."""
         return any(
@@ -1015,6 +1083,9 @@ def _extract(
         involved[att.entity] = None
         if att.reporter is not None:
             involved[att.reporter] = None
+        for inner, who in art.quoted_inside(q, att):
+            statements.append(inner)
+            involved[who] = None
     if len(statements) > 1:
         statements = _drop_repeats(statements)
     people = [art.cast.person(i) for i in involved]

@@ -540,7 +540,10 @@ def role_score(mention_role: str, entity_role: str) -> float:
             return 1.0  # TASS's "the diplomat" for a foreign ministry spokeswoman or an envoy
         else:
             return 0.0
-    return sum(1.0 for w in a if w in b) / len(a) + 0.5
+    score = sum(1.0 for w in a if w in b) / len(a) + 0.5
+    if "prime" in b and "prime" not in a:
+        score -= 0.25  # "the minister" is seldom the prime minister when another minister is near
+    return score
 
 
 _CAPITALIZED_RE = re.compile(_UP + r"[\w\-]+")

@@ -219,3 +219,37 @@ def test_a_promise_reported_by_someone_else():
     assert [(s.text, s.speaker, s.reported_by) for s in statements] == [
         ("a smaller army and a bigger school budget", "Ingrid Vask", "Jaan Mork")
     ]
+
+
+NESTED_QUOTES = [
+    (
+        "Mayor Ivo Sand did not respond. Schoolteacher Daina Rusk, 41, said she had asked the "
+        "mayor for sandbags.\n\n"
+        "\"He told me, 'The river has never reached this street and it never will.' Two days "
+        'later my kitchen was a pond," she said.',
+        [
+            (
+                "He told me, 'The river has never reached this street and it never will.' Two "
+                "days later my kitchen was a pond",
+                "Daina Rusk",
+                None,
+            ),
+            (
+                "The river has never reached this street and it never will.",
+                "Ivo Sand",
+                "Daina Rusk",
+            ),
+        ],
+    ),
+]
+
+
+@_check(NESTED_QUOTES)
+def test_a_quote_inside_a_quote_is_its_own_speakers_reported_by_the_outer(body, expected):
+    statements, _people = extract_statements(body, PUB)
+    assert [(s.text, s.speaker, s.reported_by) for s in statements] == expected
+
+
+def test_a_term_inside_a_quote_is_no_statement():
+    body = "\"They call it a 'green deal' and it is nothing of the kind,\" Lena Dahl said."
+    assert [s.speaker for s in extract_statements(body, PUB)[0]] == ["Lena Dahl"]
