@@ -37,6 +37,11 @@ def _permalink_pattern(script_prefix: str) -> str:
     return url.replace("{", "{{").replace("}", "}}").replace(str(_PK_PLACEHOLDER), "{}")
 
 
+def statement_permalink(pk: int) -> str:
+    """The path of a statement's page, without loading it."""
+    return _permalink_pattern(get_script_prefix()).format(pk)
+
+
 # Columns no list, feed or export reads.
 LISTING_DEFERRED = (
     "editor_note",
@@ -210,7 +215,7 @@ class Statement(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return _permalink_pattern(get_script_prefix()).format(self.pk)
+        return statement_permalink(self.pk)
 
     @property
     def is_low_confidence(self) -> bool:

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from statements import citation
 from statements.charts import list_charts
-from statements.exporting import export_queryset, iter_csv, iter_json_array, started
+from statements.exporting import export_records, iter_csv, iter_json_array, started
 from statements.filters import StatementFilter
 from statements.highlighting import Mark
 from statements.models import Statement
@@ -26,7 +26,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
 def _export(request: HttpRequest, render_rows, content_type: str, filename: str):
     """Stream the filtered list through the export contract, however long it is."""
     filterset = StatementFilter(request.GET, queryset=public_statements())
-    rows = render_rows(started(export_queryset(filterset.qs)), absolute_base(request))
+    rows = render_rows(started(export_records(filterset.matching, absolute_base(request))))
     response = StreamingHttpResponse(rows, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

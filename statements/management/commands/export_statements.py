@@ -15,7 +15,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.exporting import export_queryset, iter_csv, iter_jsonl
+from statements.exporting import export_records, iter_csv, iter_jsonl
 from statements.filters import StatementFilter
 from statements.models import Statement
 
@@ -57,11 +57,14 @@ class Command(BaseCommand):
         filterset = StatementFilter(data, queryset=base)
         if not filterset.is_valid():
             raise CommandError(f"Invalid filter: {filterset.errors.as_text()}")
-        statements = export_queryset(filterset.qs)
-        lines = (iter_jsonl if options["format"] == "jsonl" else iter_csv)(
-            statements, options["base_url"]
-        )
-        count = 0
+        exported = [0]  # how many, for the summary
+
+        def records():
+            for record in export_records(filterset.matching, options["base_url"]):
+                exported[0] += 1
+                yield record
+
+        lines = (iter_jsonl if options["format"] == "jsonl" else iter_csv)(records())
         out = (
             open(options["output"], "w", encoding="utf-8", newline="")  # noqa: SIM115
             if options["output"]
@@ -70,10 +73,8 @@ class Command(BaseCommand):
         try:
             for chunk in lines:
                 out.write(chunk)
-                count += 1
         finally:
             if out is not sys.stdout:
                 out.close()
         if options["output"] and options["verbosity"]:
-            rows = count - 1 if options["format"] == "csv" else count
-            self.stderr.write(f"Exported {rows} statements to {options['output']}.")
+            self.stderr.write(f"Exported {exported[0]} statements to {options['output']}.")
