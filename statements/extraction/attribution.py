@@ -94,7 +94,7 @@ _INVERTED_RE = re.compile(
 # Words after a name that can start a cue besides the speech verbs ("cut in", "put it").
 _CUE_HEADS = frozenset({verb for verb, _ in PHRASAL_SPEECH} | {"put", "puts"})
 _INVERTED_APPOSITION_RE = re.compile(
-    r"(?:the|his|her|its|their|[A-Z][\w\-]*(?:\u2019|')s?)\s+[^,.;:\x00]{2,60}?,\s+"
+    r"(?:the|his|her|its|their|another|a|an|one|[A-Z][\w\-]*(?:\u2019|')s?)\s+[^,.;:\x00]{2,60}?,\s+"
 )
 _EXCERPTS_RE = re.compile(r"\b(?:excerpts?|extracts?|transcript|full text|as follows)\b")
 _CUE_COMMA_RE = re.compile(r"\b(?:" + _INVERTED + r")\b[^,]*,$")  # 'Holm said, "We ...'
@@ -171,6 +171,7 @@ _NEXT_SENTENCE_CUE_RE = re.compile(
     r"posted|tweeted|voiced|expressed|made|told)\s+(?:(?:to|at|in|on|during)\s+[^,.\x00]{1,50}?\s+)?"
     r"by\s+"
 )
+_SIGNATURE_RE = re.compile(r"[\-\u2014\u2013]+\s*")
 _TITLE_GAP_STOP_RE = re.compile(r"[,;:\x00\n\u2014\u2013\"\u201c\u201d]")
 # A second verb joined to the subject's first: 'Holm shook her head and said'
 _AND_VERB_RE = re.compile(
@@ -595,6 +596,9 @@ class _Article:
         att, named = self._next_sentence_cue(q, last)
         if named:
             return att  # None when the named source is no person ("by the ministry")
+        signed = self._signed_below(q, last)
+        if signed is not None:
+            return signed
         idx = self.sentence_at(q.open_at)
         if idx > 0:
             prev = self.sentences[idx - 1]
@@ -651,6 +655,32 @@ class _Article:
             first,
             q.open_at,
             None,
+            dated=False,
+            local=False,
+        )
+
+    def _signed_below(self, q: Quote, last: Sentence) -> _Attribution | None:
+        """A quote paragraph signed on the line below: '"Great speech." / - President Holm'.
+
+        Social-media posts and pull-quotes name their author after a dash on
+        the next line.
+        """
+        lo, hi = self.paragraphs[last.paragraph]
+        if self.nar[q.close_end : hi].strip(" .\x00") or last.paragraph + 1 >= len(self.paragraphs):
+            return None
+        nlo, nhi = self.paragraphs[last.paragraph + 1]
+        dash = _SIGNATURE_RE.match(self.nar, nlo, nhi)
+        m = self._titled_name_after(dash.end()) if dash else None
+        if m is None or m.entity is None:
+            return None
+        name = self.cast.entities[m.entity].name
+        return _Attribution(
+            m.entity,
+            "",
+            f"rule signed-below: '{m.text}' -> '{name}' after a dash on the next line",
+            _CONF_CONTINUATION,
+            self.sentences[self.sentence_at(nlo)],
+            nlo,
             dated=False,
             local=False,
         )
@@ -846,7 +876,8 @@ class _Article:
     def _others_between(self, lo: int, hi: int, pa: _Attribution) -> bool:
         """Someone else named since the last statement makes the last speaker unclear."""
         return any(
-            m.kind == "name" and m.entity != pa.entity for m in self.cast.mentions_between(lo, hi)
+            m.kind == "name" and m.entity != pa.entity and m.subject
+            for m in self.cast.mentions_between(lo, hi)
         )
 
     def _non_person_cue_after(self, q: Quote) -> bool:

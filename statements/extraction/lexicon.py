@@ -36,7 +36,8 @@ SPEECH_VERBS = word_set("""
     gushed gushes heckled shrugged shrugs cried cries laughed laughs yelled exclaims shouts
     snaps mused marveled marvelled conceded insisted pressed worried worries groused grouses
     griped gripes fretted frets opined opines bristled vented raged ranted cheered barked
-    barks gloated gloats bragged brags recounts
+    barks gloated gloats bragged brags recounts heralded heralds denounced denounces
+    declares decried decries lambasted lambastes blasted blasts chided chides scolded
     """)
 
 # Speech verbs that may come before their subject ('"...," said Holm'), as a regex alternation.
@@ -48,7 +49,8 @@ INVERTED_VERBS = (
     "shouted|yelled|snapped|fumed|gushed|implored|exclaimed|blurted|heckled|shrugged|cried|"
     "wondered|laughed|sighed|pleaded|demanded|boasted|mused|whispered|barked|gloated|writes|"
     "notes|explains|argues|tells|asks|insists|recalls|warns|continues|concludes|observes|"
-    "remarks|admits|concedes|complains|jokes|quips|recounted|predicted"
+    "remarks|admits|concedes|complains|jokes|quips|recounted|predicted|declares|"
+    "barks|fumes|snaps|shouts"
 )
 
 # Two-word speech verbs: "cut in", "shot back" ("...," Holm shot back).
@@ -64,6 +66,9 @@ PHRASAL_SPEECH = frozenset(
         ("pushed", "back"),
         ("blurted", "out"),
         ("spoke", "out"),
+        ("pointed", "out"),
+        ("points", "out"),
+        ("lashed", "out"),
     ]
 )
 
@@ -71,7 +76,8 @@ PHRASAL_SPEECH = frozenset(
 SPEECH_PARTICIPLES = word_set("""
     saying calling describing adding accusing warning noting insisting arguing stressing
     claiming urging telling dismissing praising denouncing branding labelling labeling terming
-    explaining recalling vowing promising complaining declaring announcing asking
+    explaining recalling vowing promising complaining declaring announcing asking citing
+    writing tweeting posting
     """)
 
 # Aux and adverbs that may stand between a speaker and the speech verb.

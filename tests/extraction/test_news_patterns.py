@@ -253,3 +253,33 @@ def test_a_quote_inside_a_quote_is_its_own_speakers_reported_by_the_outer(body, 
 def test_a_term_inside_a_quote_is_no_statement():
     body = "\"They call it a 'green deal' and it is nothing of the kind,\" Lena Dahl said."
     assert [s.speaker for s in extract_statements(body, PUB)[0]] == ["Lena Dahl"]
+
+
+MORE_NEWS_FORMS = [
+    (
+        '"Great speech. She is tested. She is ready."\n\n-President Anton Varga, writing after '
+        "the speech.",
+        [("Great speech. She is tested. She is ready.", "Anton Varga")],
+    ),
+    (
+        '"We are anxious," said another user, Johanna Beyer. "The attacks come closer."',
+        [("We are anxious", "Johanna Beyer"), ("The attacks come closer.", "Johanna Beyer")],
+    ),
+    (
+        '"The party is changing," Simon Rozen, a supporter, told the Northern Review.\n\n'
+        '"He has made it a contest of the system against the rest."',
+        [
+            ("The party is changing", "Simon Rozen"),
+            ("He has made it a contest of the system against the rest.", "Simon Rozen"),
+        ],
+    ),
+    (
+        "Chancellor Ada Merk heralded the deal as a \u201cbreakthrough.\u201d",
+        [("breakthrough.", "Ada Merk")],
+    ),
+]
+
+
+@_check(MORE_NEWS_FORMS)
+def test_signatures_appositions_and_continuations(body, expected):
+    assert _speakers(body) == expected
