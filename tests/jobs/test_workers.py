@@ -97,9 +97,23 @@ def workers(worker_env):
     stop_workers(procs)
 
 
+_commands: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_command_left_running():
+    """A failed test must not leave an ``import_articles --wait`` behind."""
+    yield
+    while _commands:
+        proc = _commands.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def queue(worker_env, *paths: Path) -> subprocess.Popen:
     """``import_articles --queue --wait`` in its own process, as an operator would run it."""
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         [sys.executable, "manage.py", "import_articles", "--queue", "--wait", "-v0", *map(str, paths)],
         cwd=ROOT,
         env=worker_env,
@@ -107,6 +121,8 @@ def queue(worker_env, *paths: Path) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
     )  # fmt: skip
+    _commands.append(proc)
+    return proc
 
 
 def finish(proc: subprocess.Popen) -> subprocess.CompletedProcess:
