@@ -631,7 +631,7 @@ class _Article:
                         att.dated = False
                         att.local = False
                     return att
-                return None
+                return self._previous_subject(q, prev)
         if first.start != self.paragraphs[first.paragraph][0]:
             return None
         # 4b. a paragraph announced by the one before: 'Holm said in a statement:'
@@ -658,6 +658,35 @@ class _Article:
             dated=False,
             local=False,
         )
+
+    def _previous_subject(self, q: Quote, prev: Sentence) -> _Attribution | None:
+        """'Clinton touted her record. "We need fair elections."': the subject just before.
+
+        A quote that is a whole sentence, after a sentence of narration with no
+        speech verb, belongs to that sentence's named subject.
+        """
+        if MASK in self.nar[prev.start : prev.end]:
+            return None
+        after = re.split(r"[.;:!?\x00\n]", self.nar[q.close_end : q.close_end + 80], maxsplit=1)[0]
+        if any(w in SPEECH_VERBS for w in _LOWER_WORD_RE.findall(after)[:7]):
+            return None  # '"...," the head of state said': a cue we could not resolve
+        for m in self.cast.iter_mentions(prev.start, prev.end):
+            if m.kind == "name" and m.subject and not m.possessive and m.entity is not None:
+                name = self.cast.entities[m.entity].name
+                return _Attribution(
+                    m.entity,
+                    "",
+                    f"no cue; rule previous-subject: '{m.text}' -> '{name}', "
+                    "subject of the sentence before",
+                    _CONF_LAST_SPEAKER,
+                    prev,
+                    m.start,
+                    dated=False,
+                    local=False,
+                )
+            if m.kind == "name":
+                return None  # someone else is named first: unclear
+        return None
 
     def _signed_below(self, q: Quote, last: Sentence) -> _Attribution | None:
         """A quote paragraph signed on the line below: '"Great speech." / - President Holm'.

@@ -283,3 +283,16 @@ MORE_NEWS_FORMS = [
 @_check(MORE_NEWS_FORMS)
 def test_signatures_appositions_and_continuations(body, expected):
     assert _speakers(body) == expected
+
+
+def test_a_quote_after_its_subjects_narration_sentence():
+    body = 'Ada Lind touted her record on pay. "We need fair elections at work."'
+    assert _speakers(body) == [("We need fair elections at work.", "Ada Lind")]
+
+
+def test_an_unresolved_cue_after_the_quote_is_not_overruled_by_the_sentence_before():
+    body = (
+        "General Piet Okafor offered to resign, but the leader refused. "
+        '"Resigning is the easy way out," the head of the council said.'
+    )
+    assert ("Resigning is the easy way out", "Piet Okafor") not in _speakers(body)
