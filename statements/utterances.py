@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import Count, F, Min, Q, QuerySet, TextField, Value
+from django.db import connection, transaction
+from django.db.models import Count, F, Min, Q, QuerySet
 
 from statements.models import ReviewStatus, Statement, Utterance
 
@@ -64,69 +64,156 @@ class Summary:
 def assign_utterances(statement_ids: Iterable[int]) -> Summary:
     """Put each of these statements into its utterance, creating or merging as needed.
 
-    Called once per stored article, and by the ``group_utterances`` command:
-    one lookup (and at most one insert) per statement, then one UPDATE for all
-    the statements whose utterance changed and one for the counts. Statements
-    too short to tell apart are left ungrouped.
+    Called by the ``group_utterances`` command and for a stored article; see
+    ``assign_utterances_in_groups``. Statements too short to tell apart are
+    left ungrouped.
     """
-    summary = Summary()
-    statements = list(
-        Statement.objects.filter(pk__in=list(statement_ids))
-        .only("id", "text", "speaker_id", "utterance_id")
-        .order_by(F("dated_on").asc(nulls_last=True), "id")
+    return assign_utterances_in_groups([statement_ids])
+
+
+def assign_utterances_in_groups(groups: Iterable[Iterable[int]]) -> Summary:
+    """``assign_utterances`` for each group in turn (an import batch's articles), all at once.
+
+    Set-based, so a batch of many articles costs a handful of queries, not
+    several per statement: one to read the statements, one per few hundred
+    statements for every stored utterance that holds or lies inside one of
+    them, then one INSERT for the new utterances, one UPDATE for the changed
+    keys, one for the statements whose utterance changed and one for the
+    counts. Within a group statements go oldest first, as one by one would;
+    the grouping itself runs in memory against what those queries returned
+    (an utterance no statement of the batch matched cannot match later in it).
+    """
+    order = [list(dict.fromkeys(group)) for group in groups]
+    rows = (
+        Statement.objects.filter(pk__in=[pk for group in order for pk in group])
+        .only("id", "text", "speaker_id", "utterance_id", "dated_on")
+        .in_bulk()
     )
-    changed: dict[int, Statement] = {}
+    statements: list[Statement] = []
+    for group in order:
+        found = [rows[pk] for pk in group if pk in rows]
+        found.sort(key=lambda st: (st.dated_on is None, st.dated_on, st.pk))
+        statements.extend(found)
+    grouping = _Grouping(statements)
     with transaction.atomic():
-        for st in statements:
-            summary.statements += 1
-            old = st.utterance_id
-            new = _utterance_for(st, summary, changed)
-            if old and old != new:
-                summary.touched.add(old)
-            if new:
-                summary.grouped += 1
-                summary.touched.add(new)
-            if new != old:
-                st.utterance_id = new
-                changed[st.pk] = st
-        if changed:
-            Statement.objects.bulk_update(list(changed.values()), ["utterance"])
+        summary = grouping.run()
         refresh_counts(summary.touched)
     return summary
 
 
-def _utterance_for(st: Statement, summary: Summary, changed: dict[int, Statement]) -> int | None:
-    key = utterance_key(st.text)
-    if word_count(key) < MIN_WORDS:
-        return None
-    # One lookup: utterances whose words hold this report's, or lie inside them.
-    near = list(
-        Utterance.objects.filter(speaker_id=st.speaker_id)
-        .annotate(report=Value(key, output_field=TextField()))
-        .filter(Q(key__contains=key) | Q(report__contains=F("key")))
-        .only("id", "key")
-        .order_by("id")
-    )
-    holding = [u.id for u in near if key in u.key and same_words(key, u.key)]
-    if holding:
-        return st.utterance_id if st.utterance_id in holding else holding[0]
-    # Utterances whose words lie inside this longer report: it becomes their key.
-    inside = [u for u in near if u.key in key and same_words(u.key, key)]
-    if not inside:
-        summary.utterances_created += 1
-        return Utterance.objects.create(speaker_id=st.speaker_id, key=key).pk
-    kept, *others = inside
-    if others:
-        gone = {u.pk for u in others}
-        Statement.objects.filter(utterance__in=gone).update(utterance=kept)
-        for pending in changed.values():
-            if pending.utterance_id in gone:
-                pending.utterance_id = kept.pk
-        Utterance.objects.filter(pk__in=gone).delete()
-        summary.touched -= gone
-        summary.utterances_merged += len(others)
-    Utterance.objects.filter(pk=kept.pk).update(key=key)
-    return kept.pk
+class _Grouping:
+    """One pass over a batch's statements against the utterances that could hold them."""
+
+    def __init__(self, statements: list[Statement]):
+        self.statements = statements
+        self.keys = {st.pk: utterance_key(st.text) for st in statements}
+        wanted = {
+            (st.speaker_id, key)
+            for st in statements
+            if word_count(key := self.keys[st.pk]) >= MIN_WORDS
+        }
+        # Per speaker, the candidate utterances in id order; new ones (no pk yet) at the end.
+        self.pool: dict[int, list[Utterance]] = {}
+        for u in _candidates(sorted(wanted)):
+            self.pool.setdefault(u.speaker_id, []).append(u)
+        self.summary = Summary()
+        self.assigned: dict[int, Utterance | None] = {}  # statement id -> its utterance
+        self.rekeyed: dict[int, Utterance] = {}
+        self.gone: set[int] = set()
+
+    def run(self) -> Summary:
+        summary = self.summary
+        touched: list[Utterance] = []
+        for st in self.statements:
+            summary.statements += 1
+            new = self._utterance_for(st)
+            self.assigned[st.pk] = new
+            if st.utterance_id and (new is None or new.pk != st.utterance_id):
+                summary.touched.add(st.utterance_id)
+            if new is not None:
+                summary.grouped += 1
+                touched.append(new)
+        created = [u for us in self.pool.values() for u in us if u.pk is None]
+        Utterance.objects.bulk_create(created, batch_size=500)
+        if any(u.pk is None for u in created):  # a database that returns no ids from INSERT
+            for u in created:
+                u.pk = Utterance.objects.get(speaker_id=u.speaker_id, key=u.key).pk
+        rekeyed = [u for pk, u in self.rekeyed.items() if pk not in self.gone]
+        Utterance.objects.bulk_update(rekeyed, ["key"], batch_size=500)
+        changed = []
+        for st in self.statements:
+            u = self.assigned[st.pk]
+            pk = u.pk if u is not None else None
+            if pk != st.utterance_id:
+                st.utterance_id = pk
+                changed.append(st)
+        Statement.objects.bulk_update(changed, ["utterance"], batch_size=500)
+        summary.touched |= {u.pk for u in touched}
+        summary.touched -= self.gone
+        return summary
+
+    def _utterance_for(self, st: Statement) -> Utterance | None:
+        key = self.keys[st.pk]
+        if word_count(key) < MIN_WORDS:
+            return None
+        pool = self.pool.setdefault(st.speaker_id, [])
+        near = [u for u in pool if key in u.key or u.key in key]
+        holding = [u for u in near if key in u.key and same_words(key, u.key)]
+        if holding:
+            mine = [u for u in holding if u.pk is not None and u.pk == st.utterance_id]
+            return (mine or holding)[0]
+        # Utterances whose words lie inside this longer report: it becomes their key.
+        inside = [u for u in near if u.key in key and same_words(u.key, key)]
+        if not inside:
+            self.summary.utterances_created += 1
+            pool.append(Utterance(speaker_id=st.speaker_id, key=key))
+            return pool[-1]
+        kept, *others = inside
+        if others:
+            self._merge(kept, others, pool)
+        kept.key = key
+        if kept.pk is not None:
+            self.rekeyed[kept.pk] = kept
+        return kept
+
+    def _merge(self, kept: Utterance, others: list[Utterance], pool: list[Utterance]) -> None:
+        gone = {u.pk for u in others if u.pk is not None}
+        if gone:
+            if kept.pk is None:
+                kept.save()
+            Statement.objects.filter(utterance__in=gone).update(utterance=kept)
+            Utterance.objects.filter(pk__in=gone).delete()
+            self.gone |= gone
+            self.summary.touched -= gone
+        dropped = {id(u) for u in others}
+        pool[:] = [u for u in pool if id(u) not in dropped]
+        for pk, u in self.assigned.items():
+            if u is not None and id(u) in dropped:
+                self.assigned[pk] = kept
+        self.summary.utterances_merged += len(others)
+
+
+_CHUNK = 300  # statements per candidate query (two parameters each)
+
+
+def _candidates(wanted: list[tuple[int, str]]) -> list[Utterance]:
+    """Stored utterances holding, or lying inside, any of these (speaker, key) reports."""
+    table = connection.ops.quote_name(Utterance._meta.db_table)
+    position = "STRPOS" if connection.vendor == "postgresql" else "INSTR"
+    found: dict[int, Utterance] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        part = wanted[i : i + _CHUNK]
+        values = ", ".join(["(CAST(%s AS INTEGER), CAST(%s AS TEXT))"] * len(part))
+        sql = (
+            f"WITH wanted(speaker_id, report) AS (VALUES {values}) "
+            f"SELECT DISTINCT u.id, u.speaker_id, u.key FROM {table} u "
+            "JOIN wanted w ON u.speaker_id = w.speaker_id "
+            f"WHERE {position}(u.key, w.report) > 0 OR {position}(w.report, u.key) > 0"
+        )
+        params = [p for pair in part for p in pair]
+        for u in Utterance.objects.raw(sql, params):
+            found[u.pk] = u
+    return [found[pk] for pk in sorted(found)]
 
 
 def regroup_speaker(speaker_id: int) -> Summary:
@@ -221,10 +308,17 @@ def refresh_counts(utterance_ids: Iterable[int]) -> None:
 
 
 def one_per_utterance(qs: QuerySet) -> QuerySet:
-    """Each utterance once (its first report within ``qs``), ungrouped statements as they are."""
-    within = Statement.objects.filter(pk__in=qs.order_by().values("pk"), utterance__isnull=False)
-    firsts = within.order_by().values("utterance").annotate(first=Min("pk")).values("first")
-    return qs.filter(Q(utterance__isnull=True) | Q(pk__in=firsts)).select_related("utterance")
+    """Each utterance once (its first report within ``qs``), ungrouped statements as they are.
+
+    An anti-join on the indexed ``utterance_id``: a row stays unless an earlier
+    report of its utterance is in ``qs`` too. Grouping by utterance instead
+    would aggregate the whole archive before the first page could be shown.
+    """
+    within = qs.order_by()
+    if qs.query.annotations:
+        within = Statement.objects.filter(pk__in=qs.order_by().values("pk"))
+    earlier = within.filter(utterance_id=OuterRef("utterance_id"), pk__lt=OuterRef("pk"))
+    return qs.filter(~Exists(earlier)).select_related("utterance")
 
 
 def reports_of(statement: Statement) -> list[Statement]:

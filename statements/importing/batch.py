@@ -34,9 +34,9 @@ from statements.extraction.pipeline import process
 from statements.extraction.readers import ReadFailure, find_files, read_path
 from statements.extraction.readers.jsonl import jsonl_chunks
 from statements.importing.locking import one_writer_at_a_time
-from statements.importing.persist import RunCache, save_article
+from statements.importing.persist import RunCache, group_and_link, save_article
 from statements.importing.report import FAILED, FileResult, ImportReport
-from statements.linking import EventMatchers, link_articles
+from statements.linking import EventMatchers
 from statements.models import Article, Event
 
 ATTEMPTS = 4  # tries per article when another writer got in first
@@ -266,7 +266,7 @@ class _Writer:
                     one_writer_at_a_time()
                 to_link: list[Article] = []
                 results = [self._in_savepoint(item, path, to_link) for item, path in batch]
-                link_articles(to_link, self.matchers)
+                group_and_link(to_link, self.matchers)
             return results
         except DatabaseError:
             # The batch as a whole failed (say, an editor deleted a speaker it used):

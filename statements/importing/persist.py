@@ -28,7 +28,7 @@ from statements.importing.report import (
     FileResult,
     StatementChange,
 )
-from statements.linking import EventMatchers, link_article
+from statements.linking import EventMatchers, link_article, link_articles
 from statements.models import (
     Article,
     Event,
@@ -39,7 +39,7 @@ from statements.models import (
     Statement,
     StatementEvent,
 )
-from statements.utterances import assign_utterances
+from statements.utterances import assign_utterances, assign_utterances_in_groups
 
 MACHINE_FIELDS = (
     "speaker",
@@ -118,19 +118,30 @@ class _Speakers:
         return speaker
 
     def record_roles(self, article: Article) -> None:
+        """The titles this article gave its speakers, dated by it: one SELECT and one INSERT."""
+        wanted: dict[tuple[int, str, object], Speaker] = {}
         for key, speaker in self.cache.items():
             person = self.people.get(key)
             if person and person.role:
                 seen = (speaker.pk, person.role[:300], article.published_on)
-                if seen in self.run.roles:
-                    continue
-                SpeakerRole.objects.get_or_create(
-                    speaker=speaker,
-                    title=person.role[:300],
-                    reported_on=article.published_on,
-                    defaults={"article": article},
-                )
-                self.run.roles.add(seen)
+                if seen not in self.run.roles:
+                    wanted[seen] = speaker
+        if not wanted:
+            return
+        stored = set(
+            SpeakerRole.objects.filter(
+                speaker_id__in={pk for pk, _, _ in wanted},
+                title__in={title for _, title, _ in wanted},
+                reported_on=article.published_on,
+            ).values_list("speaker_id", "title", "reported_on")
+        )
+        new = [
+            SpeakerRole(speaker=speaker, title=title, reported_on=on, article=article)
+            for (pk, title, on), speaker in wanted.items()
+            if (pk, title, on) not in stored
+        ]
+        bulk_create_with_history(new, SpeakerRole)
+        self.run.roles.update(wanted)
 
 
 def web_url(value: str | None) -> str:
@@ -216,7 +227,8 @@ def save_article(
     With ``details`` the result lists every statement created, updated, removed
     or kept (what a dry run shows). ``run`` carries what earlier articles of the
     run resolved; with ``link_later`` the article is appended there for the
-    caller to link to events with its batch, instead of linking it now.
+    caller to group into utterances and link to events with its batch
+    (``group_and_link``), instead of doing both now.
     """
     art = extracted.article
     result = FileResult(source_file=art.source_file, path=path, title=art.title)
@@ -249,8 +261,8 @@ def save_article(
 
     if not unchanged:
         _sync_statements(article, extracted, result, details, run)
-        assign_utterances(article.statements.values_list("pk", flat=True))
         if link_later is None:
+            assign_utterances(article.statements.values_list("pk", flat=True))
             link_article(article, matchers)
         else:
             link_later.append(article)
@@ -261,6 +273,20 @@ def save_article(
                 statement=st, event=batch_event, defaults={"linked_by": EventLink.BATCH}
             )
     return result
+
+
+def group_and_link(articles: list[Article], matchers: EventMatchers) -> None:
+    """Group a batch's stored articles' statements into utterances and link them to events.
+
+    What ``save_article`` does per article, once for the whole batch: the
+    articles' statements are grouped in their order, as one by one would.
+    """
+    ids: dict[int, list[int]] = {a.pk: [] for a in articles}
+    rows = Statement.objects.filter(article__in=list(ids)).order_by("id")
+    for article_id, pk in rows.values_list("article_id", "pk"):
+        ids[article_id].append(pk)
+    assign_utterances_in_groups(ids.values())
+    link_articles(articles, matchers)
 
 
 def _machine_values(item: Extracted, speakers: _Speakers, article: Article) -> dict:
