@@ -14,6 +14,7 @@ import os
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history
 
 from statements.extraction.document import ExtractedArticle, Person
@@ -39,6 +40,7 @@ from statements.models import (
     Statement,
     StatementEvent,
 )
+from statements.models.article import UrlPrefix
 from statements.utterances import assign_utterances, assign_utterances_in_groups
 
 MACHINE_FIELDS = (
@@ -181,9 +183,9 @@ def find_existing(extracted: ExtractedArticle, path: str) -> tuple[Article | Non
     same = Article.objects.filter(fingerprint=art.fingerprint).order_by("id").first()
     if same:
         return same, True
-    url = canonical_url(art.url)
+    url = canonical_url(art.url)[:1000]
     if url:
-        return Article.objects.filter(url=url[:1000]).order_by("id").first(), False
+        return next((a for a in same_url_prefix(url) if a.url == url), None), False
     if art.format == "jsonl" or not path:
         return None, False
     title = art.title[:500]
@@ -196,6 +198,17 @@ def find_existing(extracted: ExtractedArticle, path: str) -> tuple[Article | Non
         )
         found = legacy.order_by("id").first()
     return found, False
+
+
+def same_url_prefix(url: str) -> QuerySet[Article]:
+    """Articles whose URL starts as ``url`` does, through the prefix index, oldest first.
+
+    Without the index every import would scan all articles (quadratic over a
+    large corpus). The caller compares the full URL: given both conditions,
+    SQLite would not use the index.
+    """
+    by_url = Article.objects.annotate(url_prefix=UrlPrefix("url"))
+    return by_url.filter(url_prefix=url[:500]).order_by("id")
 
 
 def _relocate(st: Statement, body: str) -> None:
@@ -329,7 +342,9 @@ def _sync_statements(
         if details:
             result.statements.append(StatementChange(change, st.speaker.name, st.kind, st.text))
 
-    stored = {st.extraction_key: st for st in article.statements.all()}
+    # A new article has no stored statements: no need to ask.
+    fresh = result.status == CREATED
+    stored = {} if fresh else {st.extraction_key: st for st in article.statements.all()}
     seen: set[str] = set()
     new: list[Statement] = []
     for item in extracted.statements:
