@@ -157,6 +157,8 @@ ORG_WORDS = word_set("""
     courier chronicle standard inquirer bulletin voice pravda izvestia kommersant vedomosti
     sputnik kazinform tengrinews akorda rosgvardia roskomnadzor gazprom rosneft rosatom
     kazmunaygas lukoil novaya meduza xinhua yonhap kyodo amnesty greenpeace unicef unesco
+    oversight commerce engineers judiciary appropriations college hospital institution
+    laboratory holdings
     """)
 
 # Capitalized words that start sentences or name days and months, never a name.
@@ -194,6 +196,10 @@ GEO_WORDS = word_set("""
     mongolia mongolian ulaanbaatar zhanaozen aktau shymkent taraz aktobe karaganda atyrau
     taldykorgan kyzylorda mangystau osh khujand samarkand vilnius riga tallinn helsinki
     stockholm prague bratislava sofia lisbon dublin oslo copenhagen tbilisi sukhumi
+    york jersey oklahoma texas california florida ohio iowa nevada arizona alabama michigan
+    wisconsin pennsylvania kentucky tennessee louisiana massachusetts connecticut maryland
+    illinois missouri nebraska oregon minnesota mississippi arkansas idaho wyoming vermont
+    hampshire alaska hawaii manhattan brooklyn chicago philadelphia
     """)
 
 PARTICLES = word_set("de da di du van von der den la le bin ibn al el dos das del della ter ten y")

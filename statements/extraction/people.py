@@ -371,6 +371,8 @@ def _token_class(tok: str) -> str:
         return "title"  # hyphenated ranks: Colonel-General, Vice-Admiral
     if bare in STOP_CAPS:
         return "stop"
+    if len(bare) > 6 and bare.endswith(_ADVERB_ENDINGS):
+        return "stop"  # "Interestingly Blocher said": a sentence adverb, not a given name
     if bare in ORG_WORDS:
         return "org"
     if bare in GEO_WORDS:
@@ -392,6 +394,7 @@ def _token_class(tok: str) -> str:
     return "name"
 
 
+_ADVERB_ENDINGS = ("ingly", "ously", "edly", "ently", "antly", "ively", "fully", "ically", "lessly")
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 _ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ness", "ology", "ities", "ism")
 
@@ -612,8 +615,12 @@ class CastBuilder:
             while i >= 0 and classes[i] in ("name", "particle"):
                 i -= 1
             name_toks = toks[i + 1 : end_i]
-            while name_toks and _token_class(name_toks[0][1]) == "particle":
-                name_toks = name_toks[1:]
+            while (
+                name_toks
+                and _token_class(name_toks[0][1]) == "particle"
+                and not (len(name_toks) > 1 and given_name_gender(name_toks[0][1]) in ("m", "f"))
+            ):
+                name_toks = name_toks[1:]  # "de Gaulle", but "Al Brennan" keeps his given name
             # "Deputy of the Jogorku Kenesh Aijan Mamatkulovna Sydykbekova": a middle
             # patronymic marks the given name just before it, whatever precedes.
             for k in range(2, len(name_toks) - 1):

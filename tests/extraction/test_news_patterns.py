@@ -296,3 +296,26 @@ def test_an_unresolved_cue_after_the_quote_is_not_overruled_by_the_sentence_befo
         '"Resigning is the easy way out," the head of the council said.'
     )
     assert ("Resigning is the easy way out", "Piet Okafor") not in _speakers(body)
+
+
+BLOCKLIST_COUNTER_CASES = [
+    ('"We will win," said Al Brennan.', [("We will win", "Al Brennan")]),
+    ('"We will win," said Ada Copeland.', [("We will win", "Ada Copeland")]),
+    ('"We will win," said Maria Vargas.', [("We will win", "Maria Vargas")]),
+    ('"We are here," said Virginia Dahl.', [("We are here", "Virginia Dahl")]),
+    ('Interestingly Holm said "we must be careful now".', [("we must be careful now", "Holm")]),
+]
+
+
+@_check(BLOCKLIST_COUNTER_CASES)
+def test_ordinary_names_pass_the_blocklists(body, expected):
+    """Particles, country endings, place names and adverbs block words, not people."""
+    assert _speakers(body) == expected
+
+
+def test_places_and_institutions_are_no_speakers():
+    body = (
+        'Talks in New York stalled. "We will not pay," York said. The Oversight committee met. '
+        '"It is over," Oversight said.'
+    )
+    assert _speakers(body) == []
