@@ -10,7 +10,8 @@ from django.utils.safestring import SafeString
 
 from statements import highlighting
 from statements.highlighting import Mark
-from statements.models import ReviewStatus, Statement
+from statements.models import Statement
+from statements.views import rows
 
 register = template.Library()
 
@@ -44,16 +45,18 @@ def paragraphs(text: str, marks: Sequence[Mark] = ()) -> SafeString:
     return highlighting.paragraphs(text, marks)
 
 
-@register.inclusion_tag("statements/_status.html")
-def review_status(statement: Statement) -> dict:
+@register.simple_tag
+def review_status(statement: Statement) -> SafeString:
     """Labels every page puts beside a statement: unreviewed, disputed, low confidence."""
-    return {
-        "statement": statement,
-        "verified": statement.review_status == ReviewStatus.VERIFIED,
-        "unreviewed": statement.review_status == ReviewStatus.UNREVIEWED,
-        "disputed": statement.review_status == ReviewStatus.DISPUTED,
-        "low_confidence": statement.is_low_confidence,
-    }
+    return rows.status_badges(statement)
+
+
+@register.simple_tag(takes_context=True)
+def statement_row(context, statement: Statement, terms: Sequence[str] = ()) -> SafeString:
+    """One statement as a list row (statements.views.rows: no template per row)."""
+    request = context.get("request")
+    show_reports = request is not None and request.GET.get("group") == "utterance"
+    return rows.statement_row(statement, quote_html(statement, terms), show_reports=show_reports)
 
 
 @register.simple_tag
