@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from statements.charts import Bar, speakers_chart, time_chart
 from statements.models import Event, ReviewStatus, StatementEvent
+from statements.views import common
 from statements.views.common import paginate, public_statements
 from statements.views.speakers import a_to_z
 
@@ -58,7 +59,12 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "speakers": speakers,
         "page_obj": page,
         "statements": page.object_list,
-        "time_chart": time_chart(about, f"Statements about {event.name}"),
+        "time_chart": time_chart(
+            about,
+            f"Statements about {event.name}",
+            sample=common.COUNT_LIMIT if page.paginator.capped else None,
+            estimate=page.paginator.estimate,
+        ),
         "speakers_chart": speakers_chart(bars, f"Who spoke most about {event.name}"),
     }
     return render(request, "statements/event_detail.html", context)

@@ -13,13 +13,27 @@ from statements.filters import StatementFilter
 from statements.highlighting import Mark
 from statements.models import Statement
 from statements.utterances import reports_of
-from statements.views.common import absolute_base, public_statements, statement_listing
+from statements.views import common
+from statements.views.common import (
+    absolute_base,
+    public_statements,
+    statement_listing,
+)
 
 
 def statement_list(request: HttpRequest) -> HttpResponse:
     context = statement_listing(request, public_statements())
     title = f"Statements matching “{context['query']}”" if context["query"] else "Statements"
-    context.update(list_charts(context["filter"].qs, title, context["facets"]))
+    # Beyond COUNT_LIMIT matches the timeline counts the newest of them, as the facets do.
+    large = context["facets"]["sample"] is not None
+    charts = list_charts(
+        context["filter"].qs,
+        title,
+        context["facets"],
+        sample=common.COUNT_LIMIT if large else None,
+        estimate=context["page_obj"].paginator.estimate,
+    )
+    context.update(charts)
     return render(request, "statements/statement_list.html", context)
 
 

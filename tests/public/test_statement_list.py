@@ -271,7 +271,12 @@ def test_large_results_are_counted_up_to_a_limit(client, db, monkeypatch, settin
     facets = response.context["facets"]
     assert facets["sample"] == 3
     assert facets["speakers"] == [{"slug": new.slug, "name": "New Speaker", "count": 3}]
+    chart = response.context["time_chart"]
+    assert (chart.sample, chart.total, chart.bins[0].label) == (6, 6, "2 Jan 2024")
+    assert "Counted in the newest 6 of " in html
     # Below the bound everything is exact.
     response = client.get(URL, {"speaker": old.slug})
     assert not response.context["page_obj"].paginator.capped
+    assert response.context["time_chart"].total == 4
+    assert "Counted in the newest" not in response.content.decode()
     assert response.context["facets"]["speakers"][0]["count"] == 4
