@@ -11,7 +11,8 @@ worker count, so the figures show what ``import_articles --workers N`` buys.
 With ``--corpus``: imports the JSON Lines corpus that
 ``../shared/bench/gen_corpus.py N --out DIR`` wrote (its events first) into
 the database DATABASE_URL names, after emptying it, and prints articles/s,
-statements/s and the peak memory of this process and its workers.
+statements/s, SQL statements per article and the peak memory of this process and
+its workers.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from statements.importing import import_paths
 
@@ -89,8 +91,16 @@ def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int
     call_command("migrate", verbosity=0)
     call_command("flush", "--noinput", verbosity=0)
     print(f"{load_events(corpus)} events; importing {', '.join(f.name for f in files)}")
+    queries = 0
+
+    def count(execute, sql, params, many, context):
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
     t0 = time.perf_counter()
-    report = import_paths(files, workers=workers, batch_size=batch_size)
+    with connection.execute_wrapper(count):  # the writer's round trips, what bounds the rate
+        report = import_paths(files, workers=workers, batch_size=batch_size)
     secs = time.perf_counter() - t0
     t = report.totals()
     articles = t["articles_created"] + t["articles_updated"] + t["articles_unchanged"]
@@ -101,7 +111,8 @@ def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int
     print(
         f"workers={workers} batch={batch_size}: {articles} articles, {t['statements_created']} statements, "
         f"{t['failed']} failed in {secs:.0f} s: {articles / secs:.1f} articles/s, "
-        f"{t['statements_created'] / secs:.0f} statements/s; peak memory {peak / 1024:.0f} MB"
+        f"{t['statements_created'] / secs:.0f} statements/s, "
+        f"{queries / max(articles, 1):.1f} queries/article; peak memory {peak / 1024:.0f} MB"
     )
 
 
