@@ -208,3 +208,19 @@ def test_phone_filters_behind_a_button_and_facets_above_results(page: Page, live
     page.goto(f"{live_server.url}/statements/")
     expect(page.get_by_role("button", name="Search and filters")).to_be_hidden()
     expect(page.get_by_label("Said from")).to_be_visible()
+
+
+def test_search_stems_and_takes_or(page: Page, live_server, data):
+    """'strike or port' finds 'strikes' and 'ports' on either database (stemming and 'or')."""
+    page.goto(f"{live_server.url}/")
+    page.get_by_label("Search the statements").fill("strike or port")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("ol.statements > li")).to_have_count(2)
+    found = " ".join(quotes(page))
+    assert "strikes must end" in found and "ports stay open" in found
+    assert "budget" not in found
+    # A plural query finds the singular, and an excluded word removes its statement.
+    page.goto(f"{live_server.url}/statements/?q=budgets")
+    expect(page.locator("ol.statements > li")).to_have_count(1)
+    page.goto(f"{live_server.url}/statements/?q=strike+or+port+-ports")
+    expect(page.locator("ol.statements > li")).to_have_count(1)
