@@ -18,7 +18,14 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from statements.filters import StatementFilter
-from statements.models import Event, ReviewStatus, Speaker, Statement, StatementEvent
+from statements.models import (
+    Event,
+    ReviewStatus,
+    Speaker,
+    SpeakerRedirect,
+    Statement,
+    StatementEvent,
+)
 from statements.models.statement import LISTING_DEFERRED
 
 FEED_SIZE = 50
@@ -110,7 +117,14 @@ class StatementsFeed(StatementFeedBase):
 
 class SpeakerFeed(StatementFeedBase):
     def get_object(self, request: HttpRequest, slug: str) -> Speaker:
-        return get_object_or_404(Speaker, slug=slug)
+        # A merged-away or renamed speaker's feed keeps working: subscribers cannot follow
+        # a page redirect, so the old address serves the feed of the speaker it became.
+        speaker = Speaker.objects.filter(slug=slug).first()
+        if speaker is None:
+            speaker = get_object_or_404(
+                SpeakerRedirect.objects.select_related("speaker"), old_slug=slug
+            ).speaker
+        return speaker
 
     def title(self, obj: Speaker) -> str:
         return f"Statement archive: {obj.name}"

@@ -246,3 +246,16 @@ def test_renaming_the_slug_in_the_admin_keeps_the_old_address(editor_client, cli
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert client.get("/speakers/jonas-ketleby/")["Location"] == "/speakers/jonas-kettleby/"
     assert client.get("/speakers/nobody-here/").status_code == 404
+
+
+def test_a_merged_speakers_feed_keeps_working(twins):
+    """Feed readers do not follow page redirects: the old feed address serves the new feed."""
+    kept, other = twins["kept"], twins["other"]
+    old_slug = other.slug
+    merge_speakers(kept, [other])
+    from django.test import Client
+
+    response = Client().get(f"/feeds/speakers/{old_slug}/")
+    assert response.status_code == 200
+    assert kept.get_absolute_url() in response.content.decode()
+    assert Client().get("/feeds/speakers/nobody-ever/").status_code == 404
