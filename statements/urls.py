@@ -15,6 +15,11 @@ urlpatterns = [
     path("statements/", statements.statement_list, name="statement-list"),
     path("statements/export.csv", statements.export_csv, name="statement-export-csv"),
     path("statements/export.json", statements.export_json, name="statement-export-json"),
+    path(
+        "statements/suggestions.json",
+        statements.filter_suggestions,
+        name="statement-suggestions",
+    ),
     path("statements/<int:pk>/", statements.statement_detail, name="statement-detail"),
     path("statements/<int:pk>/cite.bib", statements.cite_bibtex, name="statement-cite-bib"),
     path("statements/<int:pk>/cite.ris", statements.cite_ris, name="statement-cite-ris"),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.cache import cache_control
 
 from statements import citation
 from statements.charts import list_charts
@@ -35,6 +36,12 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     )
     context.update(charts)
     return render(request, "statements/statement_list.html", context)
+
+
+@cache_control(public=True, max_age=300)
+def filter_suggestions(request: HttpRequest) -> JsonResponse:
+    """The filter form's suggestions (speakers, events, outlets), one cacheable response."""
+    return JsonResponse(common.suggestions())
 
 
 def _export(request: HttpRequest, render_rows, content_type: str, filename: str):

@@ -224,3 +224,12 @@ def test_search_stems_and_takes_or(page: Page, live_server, data):
     expect(page.locator("ol.statements > li")).to_have_count(1)
     page.goto(f"{live_server.url}/statements/?q=strike+or+port+-ports")
     expect(page.locator("ol.statements > li")).to_have_count(1)
+
+
+def test_speaker_suggestions_arrive_when_the_box_gets_the_focus(page: Page, live_server, data):
+    page.goto(f"{live_server.url}/statements/")
+    options = page.locator("#speaker-options option")
+    expect(options).to_have_count(0)
+    page.get_by_label("Speaker (name or slug)").focus()
+    expect(options).to_have_count(2)
+    assert data["ilse"].slug in [o.get_attribute("value") for o in options.all()]

@@ -7,7 +7,7 @@ from datetime import date
 from django.urls import reverse
 
 from statements.citation import bibtex, plain_citation, ris
-from tests.factories import make_article, make_speaker, make_statement
+from tests.factories import make_article, make_event, make_speaker, make_statement
 from tests.public.conftest import ids
 
 
@@ -185,3 +185,19 @@ def test_pages_set_language_and_stylesheet(client, archive):
     html = client.get("/").content.decode()
     assert '<html lang="en">' in html
     assert "/static/css/archive.css" in html
+
+
+def test_filter_suggestions_come_in_one_cacheable_response(client, db):
+    """The list page no longer carries every speaker; the form fetches them once."""
+    speaker = make_speaker("Orla Venticross")
+    make_statement("The lighthouse stays lit.", speaker=speaker)
+    event = make_event("Lighthouse Vote", slug="lighthouse-vote")
+    page = client.get(reverse("statements:statement-list")).content.decode()
+    assert "Orla Venticross" in page  # the row
+    assert '<option value="orla-venticross">' not in page
+    assert 'data-suggestions="/statements/suggestions.json"' in page
+    response = client.get(reverse("statements:statement-suggestions"))
+    assert "max-age=300" in response["Cache-Control"]
+    data = response.json()
+    assert ["orla-venticross", "Orla Venticross"] in data["speaker-options"]
+    assert ["lighthouse-vote", event.name] in data["event-options"]

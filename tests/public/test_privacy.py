@@ -79,6 +79,8 @@ def test_speaker_with_only_rejected_statements_not_listed(client, db):
     html = client.get(reverse("statements:speaker-list")).content.decode()
     assert "Ghost Misattribution" not in html
     assert ghost.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+    suggested = client.get(reverse("statements:statement-suggestions")).json()["speaker-options"]
+    assert [ghost.slug, ghost.name] not in suggested
 
 
 def test_editor_note_not_on_statement_page(client, archive):

@@ -121,6 +121,7 @@ def public_urls(h: Hostile) -> dict[str, list[str]]:
             reverse("statements:statement-export-json"),
             reverse("statements:statement-export-json") + "?q=triple",
         ],
+        "statements:statement-suggestions": [reverse("statements:statement-suggestions")],
         "statements:statement-detail": [st.get_absolute_url()],
         "statements:statement-cite-bib": [reverse("statements:statement-cite-bib", args=[st.pk])],
         "statements:statement-cite-ris": [reverse("statements:statement-cite-ris", args=[st.pk])],
