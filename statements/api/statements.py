@@ -81,7 +81,7 @@ def list_statements(
     base = absolute_base(request)
     return keyset_list(
         request,
-        filterset.qs.for_listing(),
+        filterset.qs.for_records(),
         ORDERS[sort],
         cursor,
         limit,
@@ -96,5 +96,5 @@ def list_statements(
     summary="One statement (its id is stable; its permalink is the page to cite)",
 )
 def get_statement(request: HttpRequest, statement_id: int):
-    statement = get_object_or_404(public_statements().for_listing(), pk=statement_id)
+    statement = get_object_or_404(public_statements().for_records(), pk=statement_id)
     return statement_record(statement, absolute_base(request))

@@ -112,8 +112,12 @@ class StatementQuerySet(models.QuerySet):
         return (
             self.select_related("speaker", "reported_by", "article")
             .defer(*LISTING_DEFERRED)
-            .prefetch_related("events", "tags", "speaker__aliases")
+            .prefetch_related("events", "tags")
         )
+
+    def for_records(self) -> StatementQuerySet:
+        """``for_listing`` plus the speakers' aliases, which records (API) carry and pages do not."""
+        return self.for_listing().prefetch_related("speaker__aliases")
 
 
 class Statement(models.Model):

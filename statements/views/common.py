@@ -7,14 +7,12 @@ pages stay within their query budget (see tests/public/test_query_bounds.py).
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 
@@ -210,42 +208,3 @@ def statement_listing(
         else None,
     }
     return context
-
-
-def monthly_counts(qs: QuerySet) -> list[tuple[date, int]]:
-    """Statements per calendar month, oldest first: one query.
-
-    Most articles do not say on which day words were spoken, so a statement
-    counts on the day it was said when known, else on its article's date.
-    """
-    rows = (
-        qs.order_by()
-        .filter(dated_on__isnull=False)
-        .annotate(month=TruncMonth("dated_on"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .order_by("month")
-    )
-    return [(r["month"], r["n"]) for r in rows]
-
-
-def chart_series(monthly: list[tuple[date, int]]) -> tuple[str, list[tuple[str, int]]]:
-    """Bars for the chart: by month when the data spans up to three years, else by year.
-
-    Empty periods are filled in so the bars read as a timeline.
-    """
-    if not monthly:
-        return "month", []
-    first, last = monthly[0][0], monthly[-1][0]
-    if last.year - first.year < 3:
-        counts = {(d.year, d.month): n for d, n in monthly}
-        series = []
-        y, m = first.year, first.month
-        while (y, m) <= (last.year, last.month):
-            series.append((f"{y}-{m:02d}", counts.get((y, m), 0)))
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        return "month", series
-    years: dict[int, int] = {}
-    for d, n in monthly:
-        years[d.year] = years.get(d.year, 0) + n
-    return "year", [(str(y), years.get(y, 0)) for y in range(first.year, last.year + 1)]

@@ -159,14 +159,6 @@ def test_speaker_index_is_a_to_z_by_surname(client, archive):
     assert groups[0][1][0].name == "Élodie Ávila"
 
 
-def test_chart_by_year_over_long_spans():
-    from statements.views.common import chart_series
-
-    period, series = chart_series([(date(2019, 5, 1), 2), (date(2024, 1, 1), 3)])
-    assert period == "year"
-    assert series == [("2019", 2), ("2020", 0), ("2021", 0), ("2022", 0), ("2023", 0), ("2024", 3)]
-
-
 def test_event_index(client, archive):
     html = client.get(reverse("statements:event-list")).content.decode()
     for event in (archive.strike, archive.strike_day, archive.budget):
