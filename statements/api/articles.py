@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
 from statements.api import keyset
-from statements.api.common import DEFAULT_LIMIT, MAX_LIMIT, keyset_list, public_statement_count
+from statements.api.common import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    bad_request,
+    keyset_list,
+    public_statement_count,
+)
 from statements.api.schemas import ArticleDetailOut, ArticlePage, ErrorOut
 from statements.models import Article
 from statements.views.common import public_statements
@@ -47,6 +55,11 @@ def list_articles(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
 ):
     qs = counted_articles().only(*LIST_FIELDS)
+    try:
+        # The list filters' own text rule (no NUL bytes, which PostgreSQL refuses).
+        outlet = forms.CharField(required=False).clean(outlet)
+    except ValidationError as exc:
+        return bad_request("Some parameters are not valid.", {"outlet": exc.messages})
     if outlet:
         qs = qs.filter(outlet__iexact=outlet)
     return keyset_list(request, qs, keyset.ID_ASC, cursor, limit, article_record)

@@ -55,3 +55,10 @@ def test_article_list_filters_by_outlet_and_pages_by_id(client, archive):
 def test_unknown_ids_are_404(client, archive):
     for url in ("/api/v1/statements/999999/", "/api/v1/articles/999999/", "/api/v1/events/x/"):
         assert client.get(url).status_code == 404, url
+
+
+def test_article_outlet_with_a_nul_byte_is_a_clear_400(client, archive):
+    """PostgreSQL refuses NUL in text: the filter says so instead of failing (as the pages do)."""
+    response = client.get("/api/v1/articles/", {"outlet": "North\x00bay"})
+    assert response.status_code == 400
+    assert "outlet" in response.json()["errors"]
