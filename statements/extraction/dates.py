@@ -2,15 +2,20 @@
 
 Wire copy dates statements relative to the story ("said Monday", "earlier
 Monday", "yesterday") or by calendar day ("on Jan. 10"). A weekday means the
-most recent such day on or before publication. Nothing is guessed: without a
-time expression (or, for relative ones, without a publication date) the day
-stays unknown.
+most recent such day on or before publication; "last Thursday" in a paper of a
+Thursday is the week before. A day in the future or in a plan ("will travel on
+Thursday", "is expected to sign it Friday", "next Monday") and a deadline ("by
+Friday") are the day of something else, never of the words. Nothing is
+guessed: without a time expression (or, for relative ones, without a
+publication date) the day stays unknown.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+
+from statements.extraction.lexicon import FUTURE_MARKERS, SPEECH_VERBS
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -35,6 +40,7 @@ _MONTH = (
 )
 _EXPR_RE = re.compile(
     r"\b(?:"
+    r"(?:(?P<last>last|this past|past)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\u2019s|'s)?"
     r"|(?P<rel>yesterday|today|this morning|this afternoon|this evening|tonight|last night)"
     r"|" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
@@ -45,6 +51,10 @@ _EXPR_RE = re.compile(
     re.IGNORECASE,
 )
 _DEADLINE_RE = re.compile(r"\b(?:by|until|till|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
+# The clause a time expression belongs to starts after the last of these.
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.!?()\u2014\u2013\"\u201c\u201d]|\s-\s")
+_WORD_RE = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
+_LOOKBACK = 80
 _REL_DAYS = {
     "yesterday": -1,
     "today": 0,
@@ -70,6 +80,8 @@ def resolve(match: re.Match[str], published_on: date | None) -> date | None:
                 return None
             want = _WEEKDAYS.index(g["weekday"].lower())
             back = (published_on.weekday() - want) % 7
+            if back == 0 and g["last"]:
+                back = 7  # "last Thursday" written on a Thursday
             return published_on - timedelta(days=back)
         if g["rel"]:
             if published_on is None:
@@ -102,8 +114,33 @@ def find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int,
             continue
         if _DEADLINE_RE.search(text, max(lo, m.start() - 20), m.start()):
             continue  # "would be completed by January 19": a deadline, not a day of speech
+        if _in_future(text, max(lo, m.start() - _LOOKBACK), m.start()):
+            continue  # "will travel on Thursday": the day of a plan, not of the words
         out.append((m.start(), m))
     return out
+
+
+def _in_future(text: str, lo: int, hi: int) -> bool:
+    """Whether the clause leading up to text[hi] speaks of the future.
+
+    The clause starts after the last punctuation mark, and after the last
+    past-tense speech verb: in "told reporters on Monday" the day belongs to
+    the telling whatever was said before it.
+    """
+    clause = text[lo:hi]
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(clause)]
+    if breaks:
+        clause = clause[breaks[-1] :]
+    words = _WORD_RE.findall(clause.lower().replace("\u2019", "'"))
+    for word in reversed(words):
+        if word in SPEECH_VERBS and (word.endswith("ed") or word in _PAST_SPEECH):
+            return False
+        if word in FUTURE_MARKERS or word.endswith("'ll"):
+            return True
+    return False
+
+
+_PAST_SPEECH = frozenset(("said", "told", "wrote", "spoke", "thought", "felt", "went"))
 
 
 def date_near(

@@ -261,3 +261,11 @@ GROUP_NOUNS = word_set("""
     officers troops commanders investigators researchers scientists economists doctors
     participants voters citizens people others some many most
     """)
+
+# Words that put the day after them in the future or in a plan ("will travel on Thursday",
+# "is expected to sign it Friday", "next Monday"): that day is not when anyone spoke.
+FUTURE_MARKERS = word_set("""
+    will shall would won't wouldn't going plans planned planning intends intend intended
+    expected scheduled due set slated aims hopes next coming upcoming starting beginning
+    effective tomorrow
+    """)
