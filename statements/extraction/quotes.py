@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from statements.extraction.document import paragraph_bounds
+from statements.extraction.lexicon import INVERTED_VERBS
 
 # Mark families: a closing mark only ends an opening mark of its own family.
 _DOUBLE, _GUILLEMET, _SINGLE = "d", "g", "s"
@@ -27,6 +28,14 @@ _MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
 # Characters after which a straight quote can open / before which it can close.
 _OPEN_PREV = set("([{\u2014\u2013-/:;\u201c\u2018\u00ab")
 _CLOSE_NEXT = set(".,;:!?)]}\u2014\u2013-\u2026\u201d\u2019\u00bb")
+# Marks that open in English but close German quotes („…“, »…«) when glued to a word.
+_GLUED_CLOSERS = {"\u201c": _DOUBLE, "\u00ab": _GUILLEMET}
+
+
+def _glued_closer(prev: str, nxt: str) -> bool:
+    """A mark right after a word or a sentence's end and before a space or punctuation."""
+    return (prev.isalnum() or prev in ".,!?\u2026") and (nxt.isspace() or nxt in _CLOSE_NEXT)
+
 
 # A sentence that visibly starts the narrator's voice again: an unclosed quote
 # ends before it ("... problems. Medvedev explained that", "... Union. He agreed").
@@ -49,6 +58,21 @@ _ATTRIBUTION_START_RE = re.compile(
 _SENTENCE_END_RE = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)]*\s+(?=[A-Z\"\u201c\u00ab\u2018])"
 )
+
+
+# Dialogue set with dashes, as many European papers print it:
+# '— We will not move, said the mayor. — Then we stay too, Holm answered.'
+# A dash line is a quote only where a cue closes it, so dashed lists stay narration.
+_DASH_START_RE = re.compile(r"[\u2014\u2013][^\S\n]*(?=[^\W\d_])")
+_DASH_NEXT_RE = re.compile(r"[.!?\u2026][^\S\n]+(?=[\u2014\u2013])")
+_DASH_SEP_RE = re.compile(r"(?:\.\.\.|[,!?\u2026])[^\S\n]+")
+_DASH_CUE_RE = re.compile(
+    r"(?:(?:" + INVERTED_VERBS + r")\s+(?:the\s+[a-z]|[A-Z])"
+    r"|(?:[Hh]e|[Ss]he|[Tt]he(?:\s+[a-z][\w\-]*){1,2}|[A-Z][\w\u2019'\-\.]*"
+    r"(?:\s+[A-Z][\w\u2019'\-\.]*){0,2})\s+(?:" + INVERTED_VERBS + r")\b)"
+)
+_DOUBLE_MARKS_RE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+_DASH_SCAN = 3000  # how far a dash line's words may run before their cue
 
 
 @dataclass(frozen=True)
@@ -113,7 +137,13 @@ def _classify(text: str, lo: int, hi: int) -> list[_Mark]:
         ch = text[i]
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
-        if ch in _OPENERS:
+        if ch in _GLUED_CLOSERS and _glued_closer(prev, nxt):
+            # German „Wir bleiben“ and »Wir bleiben«: the mark that opens in English
+            # closes when it is glued to the word before it.
+            marks.append(_Mark(i, ch, _GLUED_CLOSERS[ch], "close"))
+        elif ch == "\u00bb" and (prev.isspace() or prev in _OPEN_PREV) and nxt.isalnum():
+            marks.append(_Mark(i, ch, _GUILLEMET, "open"))  # German »Wir bleiben«
+        elif ch in _OPENERS:
             marks.append(_Mark(i, ch, _OPENERS[ch], "open"))
         elif ch in _CLOSERS:
             marks.append(_Mark(i, ch, _CLOSERS[ch], "close"))
@@ -127,7 +157,9 @@ def _classify(text: str, lo: int, hi: int) -> list[_Mark]:
         else:  # single marks: ' \u2018 \u2019 \u201a \u2039 \u203a
             if prev.isalnum() and nxt.isalnum():
                 continue  # don't, Kazakhstan's, d'etat
-            if ch in "\u2018\u201a\u2039":
+            if ch == "\u2018" and _glued_closer(prev, nxt):
+                marks.append(_Mark(i, ch, _SINGLE, "close"))  # German \u201ahier\u2018
+            elif ch in "\u2018\u201a\u2039":
                 marks.append(_Mark(i, ch, _SINGLE, "open"))
             elif ch == "\u203a":
                 marks.append(_Mark(i, ch, _SINGLE, "close"))
@@ -289,6 +321,32 @@ def _content(body: str, seg: _Seg, hi: int) -> tuple[int, int]:
     return start, end
 
 
+def _dash_dialogue(body: str, lo: int, hi: int) -> list[Quote]:
+    """'— We will not move, said the mayor.': each dashed line's words before its cue."""
+    start = _DASH_START_RE.match(body, lo, hi)
+    if start is None or _DOUBLE_MARKS_RE.search(body, lo, hi):
+        return []
+    quotes: list[Quote] = []
+    while start is not None:
+        dash, s = start.start(), start.end()
+        cue_at = None
+        for sep in _DASH_SEP_RE.finditer(body, s, min(hi, s + _DASH_SCAN)):
+            if _DASH_CUE_RE.match(body, sep.end(), hi):
+                cue_at = sep
+                break
+        if cue_at is None:
+            break
+        mark = body[cue_at.start()]
+        end = cue_at.start() if mark == "," else cue_at.start() + len(cue_at.group().rstrip())
+        if end > s:
+            quotes.append(
+                Quote(spans=((s, end),), outer=((dash, end),), marks=body[dash], closed=True)
+            )
+        nxt = _DASH_NEXT_RE.search(body, cue_at.end(), hi)
+        start = _DASH_START_RE.match(body, nxt.end(), hi) if nxt else None
+    return quotes
+
+
 def find_quotes(body: str) -> list[Quote]:
     """All top-level quotations of ``body``, in order.
 
@@ -304,7 +362,10 @@ def find_quotes(body: str) -> list[Quote]:
             first = body[paras[idx + 1][0]]
             if first in _OPENERS or first == '"':
                 next_opens = first
-        for seg in _parse_paragraph(body, lo, hi, next_opens):
+        segs = _parse_paragraph(body, lo, hi, next_opens)
+        if not segs and pending is None:
+            quotes.extend(_dash_dialogue(body, lo, hi))
+        for seg in segs:
             start, end = _content(body, seg, hi)
             if start >= end:
                 continue

@@ -18,7 +18,8 @@ from statements.extraction.quotes import Quote
 MASK = "\x00"
 
 _BOUNDARY_RE = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+(?=[\"'\u201c\u00ab\u2018(\[]?[A-Z0-9\u00c0-\u00de])"
+    r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+"
+    r"(?=(?:[\u2014\u2013][^\S\n]*)?[\"'\u201c\u00ab\u2018(\[]?[A-Z0-9\u00c0-\u00de])"
 )
 _LAST_WORD_RE = re.compile(r"(\S+)$")
 _ABBREVIATIONS = word_set("""
