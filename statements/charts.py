@@ -334,7 +334,19 @@ def time_chart(
     read through the lists' date index: grouping every match of a common word
     reads a large part of the table. The chart then says so.
     """
-    unit, found = bins(newest_daily_counts(qs, sample) if sample else daily_counts(qs))
+    daily = newest_daily_counts(qs, sample) if sample else daily_counts(qs)
+    return time_chart_of(daily, title, sample=sample, estimate=estimate)
+
+
+def time_chart_of(
+    daily: list[tuple[date, int]],
+    title: str,
+    *,
+    sample: int | None = None,
+    estimate: int | None = None,
+) -> TimeChart | None:
+    """The time chart of counts per day already at hand (oldest first); None when empty."""
+    unit, found = bins(daily)
     return TimeChart(title, unit, found, sample, estimate) if found else None
 
 

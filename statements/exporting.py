@@ -50,7 +50,7 @@ def _iso(value) -> str | None:
 
 
 def statement_record(st: Statement, base_url: str = "") -> dict:
-    """One statement as the export contract describes it."""
+    """One statement as the export contract describes it (from ``for_records()`` rows)."""
     article = st.article
     return {
         "id": st.pk,
@@ -75,8 +75,8 @@ def statement_record(st: Statement, base_url: str = "") -> dict:
             "published_on": _iso(article.published_on),
             "source_file": article.source_file,
         },
-        "events": [{"name": e.name, "slug": e.slug} for e in st.events.all()],
-        "tags": [t.name for t in st.tags.all()],
+        "events": [{"name": e.name, "slug": e.slug} for e in st.listed_events],
+        "tags": [t.name for t in st.listed_tags],
         "review_status": st.review_status,
         "permalink": base_url + st.get_absolute_url(),
         "utterance_id": st.utterance_id,

@@ -109,10 +109,17 @@ class StatementQuerySet(models.QuerySet):
         Article bodies and raw text are what make rows wide (kilobytes each): no
         list shows them, so they stay in the database.
         """
+        from statements.models import Event, Tag
+
+        # ``to_attr`` lists, not ``.events.all()``: Django builds a related manager per
+        # row and relation for the latter, which cost more than the rows themselves.
         return (
             self.select_related("speaker", "reported_by", "article")
             .defer(*LISTING_DEFERRED)
-            .prefetch_related("events", "tags")
+            .prefetch_related(
+                models.Prefetch("events", Event.objects.only("name", "slug"), "listed_events"),
+                models.Prefetch("tags", Tag.objects.only("name", "slug"), "listed_tags"),
+            )
         )
 
     def for_records(self) -> StatementQuerySet:

@@ -144,9 +144,13 @@ def page_rows(page_qs: QuerySet) -> list[Statement]:
     walks the sort's index; joining speakers and articles in that same query
     lets SQLite start from the speakers and sort the whole table instead.
     """
-    ids = list(page_qs.values_list("pk", flat=True))
+    return rows_for_ids(list(page_qs.values_list("pk", flat=True)))
+
+
+def rows_for_ids(ids: list[int]) -> list[Statement]:
+    """The statements ``ids`` with everything a row shows, in that order."""
     by_id = Statement.objects.for_listing().in_bulk(ids)
-    return [by_id[pk] for pk in ids]
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _is_large(page, filterset: StatementFilter) -> bool:

@@ -110,12 +110,12 @@ def statement_row(statement: Statement, quote: str, *, show_reports: bool = Fals
     events = "".join(
         f'<a class="tag tag-event" href="{escape(slug_url("statements:event-detail", e.slug))}">'
         f"{escape(e.name)}</a>"
-        for e in statement.events.all()
+        for e in statement.listed_events
     )
     list_url = _tag_list_url(prefix)
     tags = "".join(
         f'<a class="tag" href="{escape(list_url)}?tag={escape(_quote(t.slug))}">{escape(t.name)}</a>'
-        for t in statement.tags.all()
+        for t in statement.listed_tags
     )
     article_url = _article_pattern(prefix).format(article.pk)
     speaker_url = slug_url("statements:speaker-detail", speaker.slug)

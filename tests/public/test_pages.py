@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from django.urls import reverse
 
 from statements.citation import bibtex, plain_citation, ris
@@ -193,3 +194,53 @@ def test_filter_suggestions_come_in_one_cacheable_response(client, db):
     data = response.json()
     assert ["orla-venticross", "Orla Venticross"] in data["speaker-options"]
     assert ["lighthouse-vote", event.name] in data["event-options"]
+
+
+def _event_page_view(client, event, **params):
+    response = client.get(event.get_absolute_url(), params)
+    assert response.status_code == 200
+    ctx = response.context
+    chart = ctx["time_chart"]
+    return {
+        "count": ctx["page_obj"].paginator.count,
+        "pages": ctx["page_obj"].paginator.num_pages,
+        "ids": [s.pk for s in ctx["statements"]],
+        "speakers": [(s["speaker__slug"], s["n"]) for s in ctx["speakers"]],
+        "bins": [(b.start, b.count) for b in chart.bins] if chart else [],
+    }
+
+
+@pytest.mark.django_db
+def test_event_page_counts_in_one_read_as_the_queries_do(client, monkeypatch, settings):
+    """An event's count, speakers, chart and timeline order, read once, match the per-query path
+    (which large events still take)."""
+    from statements.views import events as event_views
+
+    settings.STATEMENTS_PER_PAGE = 4
+    event = make_event("Quay Tariff Talks", slug="quay-tariff-talks")
+    other = make_event("Unrelated Fair", slug="unrelated-fair")
+    names = ["Odile Brandt", "Aurel Castan", "Berit Castan", "Ciro Dumas"]
+    speakers = [make_speaker(n) for n in names]
+    days = [date(2024, 5, d) for d in (3, 3, 9, 1, 20, 9, 14)] + [None, None]
+    for i, day in enumerate(days):
+        make_statement(
+            f"The quay tariff stays as agreed, point {i}.",
+            speaker=speakers[i % 3 if i < 6 else 3],
+            events=[event],
+            said_on=day,
+            article=make_article(published_on=None),
+        )
+    make_statement("Nothing to do with the quay.", speaker=speakers[0], events=[other])
+    make_statement("Struck out.", speaker=speakers[1], events=[event], review_status="rejected")
+
+    one_read = [_event_page_view(client, event, page=n) for n in (1, 2, 3)]
+    monkeypatch.setattr(event_views, "summarise", lambda about: None)
+    per_query = [_event_page_view(client, event, page=n) for n in (1, 2, 3)]
+    assert one_read == per_query
+    assert one_read[0]["count"] == 9
+    # Oldest first, undated last, across pages.
+    assert one_read[2]["ids"] and len(sum((p["ids"] for p in one_read), [])) == 9
+    # Ties in the speakers' list are ordered by name.
+    assert one_read[0]["speakers"] == [
+        ("ciro-dumas", 3), ("aurel-castan", 2), ("berit-castan", 2), ("odile-brandt", 2)
+    ]  # fmt: skip
