@@ -19,8 +19,25 @@ JSON = reverse("statements:statement-export-json")
 
 
 def streamed(response) -> str:
-    assert response.streaming
-    return b"".join(response.streaming_content).decode()
+    """The download's text, whole or streamed."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("url", [CSV, JSON])
+def test_long_downloads_stream_and_short_ones_come_whole(client, archive, monkeypatch, url):
+    """Short downloads carry a length (and can be cached like a page); long ones stream
+    in constant memory. Both hold the same rows."""
+    from statements.views import statements as views
+
+    whole = client.get(url)
+    assert not whole.streaming
+    assert int(whole["Content-Length"]) == len(whole.content) > 0
+    monkeypatch.setattr(views, "WHOLE_DOWNLOAD_ROWS", 1)
+    long = client.get(url)
+    assert long.streaming
+    assert streamed(long) == whole.content.decode()
 
 
 def expected_records(pks, base="http://testserver"):
