@@ -158,7 +158,7 @@ ORG_WORDS = word_set("""
     sputnik kazinform tengrinews akorda rosgvardia roskomnadzor gazprom rosneft rosatom
     kazmunaygas lukoil novaya meduza xinhua yonhap kyodo amnesty greenpeace unicef unesco
     oversight commerce engineers judiciary appropriations college hospital institution
-    laboratory holdings
+    laboratory holdings treasury
     """)
 
 # Capitalized words that start sentences or name days and months, never a name.

@@ -394,6 +394,29 @@ def _token_class(tok: str) -> str:
     return "name"
 
 
+_HONORIFIC_WORDS = word_set("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame mme mme.")
+_APPOSITION_HEAD_RE = re.compile(r"\b(?:for|to|of|at|with|in|on|under|and)\b")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _initials_as_names(toks: list[str], classes: list[str]) -> None:
+    """'J.J. Holm', 'Dana A. Frey': initials before a surname belong to the name.
+
+    An initial reads as a stop word ('A.', 'I.') or an acronym ('J.J.') on its
+    own. Country initials ('U.S. Treasury') stay out, and a lone middle initial
+    counts only after a known given name ('in Plan A. Holm said' is no name).
+    """
+    for k in range(len(toks) - 1):
+        tok = toks[k]
+        if classes[k] not in ("stop", "acro") or classes[k + 1] != "name":
+            continue
+        if not _INITIALS_RE.fullmatch(tok) or tok.replace(".", "").lower() in GEO_WORDS:
+            continue
+        if k > 0 and classes[k - 1] == "name" and given_name_gender(toks[k - 1]) is None:
+            continue
+        classes[k] = "name"
+
+
 _ADVERB_ENDINGS = ("ingly", "ously", "edly", "ently", "antly", "ively", "fully", "ically", "lessly")
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 _ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ness", "ology", "ities", "ism")
@@ -581,6 +604,7 @@ class CastBuilder:
         self.has_anonymous = _ANONYMOUS_RE.search(nar) is not None
         self._by_key: dict[str, int] = {}  # name key -> first entity with it
         self._by_surname: dict[str, set[int]] = {}
+        self._by_first: dict[str, set[int]] = {}  # given name key -> entities
         self._after_place_words: set[str] | None = None
         self._place_like: dict[str, bool] = {}
         self._capitalized: set[str] | None = None
@@ -611,6 +635,7 @@ class CastBuilder:
                     possessive = True
             if classes[-1] == "adj" and (len(classes) == 1 or classes[-2] == "name"):
                 classes[-1] = "name"  # a surname in -ian after a given name: Ani Gasparian
+            _initials_as_names([t for _, t in toks], classes)
             i = end_i - 1
             while i >= 0 and classes[i] in ("name", "particle"):
                 i -= 1
@@ -719,12 +744,13 @@ class CastBuilder:
         if hits:
             return min(hits)
         cands: set[int] = set()
-        for surname in (*last_parts, last_two):
+        for surname in (*last_parts, last_two, key):
             cands |= self._by_surname.get(surname, set())
         for idx in sorted(cands, reverse=True):
             e = self.cast.entities[idx]
             if (
                 len(words) >= 2
+                and key not in e.surnames  # 'Le Pen' after 'Marine Le Pen'
                 and e.first_key
                 and first != e.first_key
                 and not (e.first_key.startswith(first[:1]) and len(words[0]) <= 2)
@@ -743,6 +769,21 @@ class CastBuilder:
             self._by_key[k] = min(self._by_key.get(k, idx), idx)
         for surname in e.surnames:
             self._by_surname.setdefault(surname, set()).add(idx)
+        if e.first_key:
+            self._by_first.setdefault(e.first_key, set()).add(idx)
+
+    def _by_given_name(self, word: str) -> int | None:
+        """'Freddy' after 'Freddy Holm' and 'Dana Holm': the one person of that given name.
+
+        Family stories tell relatives apart by given name; Chinese and Korean
+        names put the family name first ('Gao Junlan', later 'Gao'). Only a
+        word that is nobody's surname reaches here, and only when exactly one
+        person has it first.
+        """
+        key = name_key(word)
+        ents = self.cast.entities
+        found = [i for i in self._by_first.get(key, ()) if ents[i].first_key == key]
+        return found[0] if len(found) == 1 else None
 
     def _new_entity(self, words: list[str], titles: list[str]) -> int:
         name = strip_patronymic(" ".join(words))
@@ -770,6 +811,8 @@ class CastBuilder:
             fronted = _fronted_role(nar, start)  # "its governor, Miriam Okafor"
         has_title = role is not None or any(t in TITLES for t in (*titles, *role_words))
         idx = self._match_entity(words, _gender_of("", role_words + titles, ""))
+        if idx is None and len(words) == 1 and not _HONORIFIC_WORDS & {*titles, *role_words}:
+            idx = self._by_given_name(words[0])  # no 'Mr. Jordan' after 'Jordan Vale'
         next_word = _VERB_AFTER_RE.match(nar, end)
         verb_follows = bool(next_word and next_word.group(1) in SPEECH_VERBS)
         bare = False
@@ -782,6 +825,7 @@ class CastBuilder:
             bare = True
         if idx is None:
             classes = [_token_class(w) for w in words]
+            _initials_as_names(words, classes)
             # A nationality-like ending blocks only in front ("Norlandian Navy"); at the
             # end it is a surname (Sarkissian, Kocharian).
             if any(c in ("geo", "org", "stop", "acro") for c in classes) or classes[0] == "adj":
@@ -839,7 +883,9 @@ class CastBuilder:
                 if not e.role:
                     e.role = phrase
             if e.gender is None:
-                e.gender = _gender_of("", sorted(low), "")
+                # 'a senior adviser to Mr. Holm': the honorific is someone else's
+                head = _APPOSITION_HEAD_RE.split(phrase.lower(), maxsplit=1)[0]
+                e.gender = _gender_of("", sorted(set(re.findall(r"[\w\-]+", head))), "")
         subject = not possessive and _subject_position(
             nar, start - len(" ".join(role_words)) - (1 if role_words else 0), end
         )

@@ -4,24 +4,8 @@ Fictional people and places only. Each case lists the (quoted text, speaker)
 pairs expected from a body, in order.
 """
 
-from datetime import date
-
-import pytest
-
-from statements.extraction.attribution import extract_statements
 from statements.extraction.quotes import find_quotes
-
-PUB = date(2024, 5, 16)
-
-
-def _speakers(body: str) -> list[tuple[str, str]]:
-    statements, _people = extract_statements(body, PUB)
-    return [(s.text, s.speaker) for s in statements]
-
-
-def _check(cases):
-    return pytest.mark.parametrize(("body", "expected"), cases)
-
+from tests.extraction.engine_cases import cases, speakers
 
 GERMAN_AND_FRENCH_MARKS = [
     (
@@ -45,9 +29,9 @@ GERMAN_AND_FRENCH_MARKS = [
 ]
 
 
-@_check(GERMAN_AND_FRENCH_MARKS)
+@cases(GERMAN_AND_FRENCH_MARKS)
 def test_german_and_french_quotation_marks(body, expected):
-    assert _speakers(body) == expected
+    assert speakers(body) == expected
 
 
 def test_an_english_opening_mark_after_a_space_still_opens():
@@ -75,9 +59,9 @@ DASHED_DIALOGUE = [
 ]
 
 
-@_check(DASHED_DIALOGUE)
+@cases(DASHED_DIALOGUE)
 def test_dashed_dialogue_lines_are_quotes_of_their_cue(body, expected):
-    assert _speakers(body) == expected
+    assert speakers(body) == expected
 
 
 def test_dashed_lines_without_a_cue_stay_narration():

@@ -1,0 +1,77 @@
+"""How news copy writes one person's name, and later mentions that must land on that person.
+
+Fictional people and places only. Each case lists the (quoted text, speaker)
+pairs expected from a body, in order.
+"""
+
+from tests.extraction.engine_cases import cases, speakers
+
+LATER_MENTIONS = [
+    # a middle initial that reads like the article 'A'
+    (
+        "William A. Ostrand of Pelham Capital has stayed in the stock.\n\n"
+        '"It will take some time," Mr. Ostrand said.',
+        [("It will take some time", "William A. Ostrand")],
+    ),
+    # initials for a given name
+    (
+        '"Nobody saw it coming," says J.J. Corrigan, an expert on militias.\n\n'
+        '"They were ready for a hard stand," Corrigan said.',
+        [
+            ("Nobody saw it coming", "J.J. Corrigan"),
+            ("They were ready for a hard stand", "J.J. Corrigan"),
+        ],
+    ),
+    # a surname that starts with a particle, later without the given name
+    (
+        "The party's leader, Marine Le Garrec, backed the plan.\n\n"
+        '"It is clear what I would choose," said Le Garrec.',
+        [("It is clear what I would choose", "Marine Le Garrec")],
+    ),
+    (
+        'Dana van der Molen spoke first.\n\n"Not this year, and not the next," Van der Molen said.',
+        [("Not this year, and not the next", "Dana van der Molen")],
+    ),
+    # an honorific inside the description belongs to someone else
+    (
+        "Kellyanne Dorsey, a senior adviser and pollster for Mr. Pruitt, joined the call.\n\n"
+        '"It is an expansion at a busy time," Ms. Dorsey said.',
+        [("It is an expansion at a busy time", "Kellyanne Dorsey")],
+    ),
+    # the family name first, later alone
+    (
+        "Gao Junlan, a lawyer from the province of Xelan, was at the meeting.\n\n"
+        '"I think the government should act," Gao said.',
+        [("I think the government should act", "Gao Junlan")],
+    ),
+    # relatives told apart by their given names
+    (
+        "Freddy Marsh and his brother Donald Marsh grew up in Elm Park.\n\n"
+        '"He would have been a peacemaker," Donald said. '
+        '"He is the opposite of me," Freddy said.',
+        [
+            ("He would have been a peacemaker", "Donald Marsh"),
+            ("He is the opposite of me", "Freddy Marsh"),
+        ],
+    ),
+]
+
+
+@cases(LATER_MENTIONS)
+def test_later_mentions_land_on_the_person_introduced(body, expected):
+    assert speakers(body) == expected
+
+
+def test_country_initials_are_no_given_name():
+    body = '"We will not pay," the U.S. Treasury said on Monday. Ada Quill agreed.'
+    assert all("Treasury" not in speaker for _text, speaker in speakers(body))
+
+
+def test_an_honorific_keeps_a_surname_apart_from_a_given_name():
+    body = 'Jordan Vale chaired the meeting.\n\n"The money is gone, all of it," Mr. Jordan said.'
+    assert speakers(body) != [("The money is gone, all of it", "Jordan Vale")]
+
+
+def test_a_given_name_two_people_share_stays_unresolved():
+    body = 'Dana Holm and Dana Frey met the mayor.\n\n"We will come back next week," Dana said.'
+    assert [speaker for _text, speaker in speakers(body)] not in (["Dana Holm"], ["Dana Frey"])
