@@ -3,6 +3,7 @@
 The path of an article through this package, one module a step:
 
     readers/      file on disk -> RawDocument (format, encoding, metadata the file carries)
+    pagination.py page headers, footers, jump lines out; paragraphs split by a page mended
     cleaning.py   RawDocument text -> paragraphs (line unwrapping, captions, credits, URLs)
     metadata.py   title, outlet, publication date, language
     quotes.py     quotation marks -> quote spans (nesting, splits, multi-paragraph)

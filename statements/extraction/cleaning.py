@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
 from . import metadata
 from .document import CleanArticle, RawDocument
+from .pagination import strip_furniture
 
 # Lines longer than this were not wrapped by a page layout: a file with one
 # paragraph per line, where every line break is a paragraph break.
@@ -48,7 +50,10 @@ _BOILERPLATE = tuple(
 # "Alexei Doe / Presidential Press Office / WIRE" at the end of a caption:
 # capitalised name-like segments separated by slashes, no sentence punctuation.
 _SEGMENT = r"[A-Z][\w'’.&-]*(?:[ ][\w'’.&()-]+){0,7}"
-_CREDIT_TAIL = re.compile(rf"(?:^|(?<=[.!?)”\"])\s+)(?:{_SEGMENT})(?:\s*/\s*{_SEGMENT})+$")
+_CREDIT_TAIL = re.compile(
+    rf"(?:^|(?<=[.!?)”\"])\s+)(?:(?:Photo|Photograph|Image|Picture|Credit)s?:\s*)?"
+    rf"(?:{_SEGMENT})(?:\s*/\s*{_SEGMENT})+$"
+)
 # A caption near the top credited to a press office rather than a photographer:
 # "... at a cabinet meeting. Press Service of the President" (short, no quotes).
 _AGENCY_CREDIT = re.compile(
@@ -86,12 +91,15 @@ class _Scan:
     links: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    edition_dates: list[date] = field(default_factory=list)  # page headers and bylines
 
 
 def clean(doc: RawDocument) -> CleanArticle:
     """Rebuild paragraphs, drop what is not the article's prose, and fill in metadata."""
-    text = normalize(doc.text)
+    text, furniture = strip_furniture(normalize(doc.text), paged=doc.format in ("text", "pdf"))
     scan = _scan_lines(text)
+    scan.links.extend(furniture.links)
+    scan.edition_dates.extend(furniture.dates)
     words = _vocabulary(text)
     paragraphs: list[str] = []
     for n, block in enumerate(scan.blocks):
@@ -171,6 +179,8 @@ def _take_out(line: str, scan: _Scan) -> bool:
     if metadata.date_from_line(line):
         scan.dates.append(line)
         return True
+    if byline_date := metadata.date_from_byline(line):
+        scan.edition_dates.append(byline_date)
     if any(pattern.search(line) for pattern in _BOILERPLATE):
         scan.removed.append(line)
         return True
@@ -317,12 +327,15 @@ def _take_title(doc: RawDocument, paragraphs: list[str]) -> tuple[str, list[str]
     return metadata.fallback_title("\n\n".join(paragraphs)), paragraphs
 
 
-def _find_date(scan: _Scan, paragraphs: list[str], url: str | None):
-    """Date line first, then the article's own URL, then a dated link it cites."""
+def _find_date(scan: _Scan, paragraphs: list[str], url: str | None) -> date | None:
+    """Date line first, then a page header or byline, then the article's own URL,
+    then a dated link it cites."""
     for line in scan.dates:
         value = metadata.date_from_line(line)
         if value:
             return value
+    if scan.edition_dates:
+        return scan.edition_dates[0]
     if paragraphs and (value := metadata.date_from_dateline(paragraphs[0])):
         return value
     for link in [url, *scan.links]:

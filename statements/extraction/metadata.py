@@ -101,6 +101,10 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{2,30})(?:,\s*(?P<when>[^()\n]{0,30}?))?\s*"
     r"\((?P<outlet>[A-Z][^()\n]{1,40})\)\s*[-–—]"
 )
+# "By Ada Quist, Veloria Courier, March 3, 2025": a name, then what follows it.
+_BYLINE = re.compile(
+    r"^by\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*(?:,|\||and|·|•|—|–)\s*.{0,100}$", re.I
+)
 _SOURCE_LINE = re.compile(
     r"^(?:based on materials (?:from|of|by)|according to materials (?:from|of)|source\s*:)"
     r"\s*(?P<outlet>.+?)\.?$",
@@ -136,6 +140,13 @@ def date_from_line(line: str) -> date | None:
     _value, start, end = found
     rest = _DATE_LINE_NOISE.sub(" ", line[:start] + " " + line[end:])
     return None if re.search(r"[^\W\d_]{2,}", rest) else found[0]
+
+
+def date_from_byline(line: str) -> date | None:
+    """The date on a byline line ("By Ada Quist, Veloria Courier, March 3, 2025")."""
+    if len(line) > 160 or not _BYLINE.match(line):
+        return None
+    return parse_date(line)
 
 
 def date_from_url(url: str | None) -> date | None:
