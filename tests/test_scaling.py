@@ -95,6 +95,20 @@ def test_an_imported_file_empties_the_cache(client, db, page_cache, tmp_path):
     assert "Round 0 will not be the last one" in client.get("/statements/").text
 
 
+def test_the_import_command_empties_the_cache_once(client, db, page_cache, tmp_path, monkeypatch):
+    from django.core.management import call_command
+
+    from archive import page_cache as cache_module
+
+    client.get("/statements/")  # cached: no statements yet
+    clears = []
+    real_clear = cache_module.clear_pages
+    monkeypatch.setattr(cache_module, "clear_pages", lambda: clears.append(1) or real_clear())
+    call_command("import_articles", str(write_batch(tmp_path / "in", texts=3)), verbosity=0)
+    assert "Round 0 will not be the last one" in client.get("/statements/").text
+    assert len(clears) == 1
+
+
 @pytest.mark.django_db(databases=["default", "replica"], transaction=True)
 def test_public_pages_read_from_a_replica_and_the_admin_from_the_primary(
     client, settings, django_user_model

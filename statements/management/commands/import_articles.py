@@ -19,6 +19,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from archive.page_cache import deferred_clearing
 from statements.extraction.readers import find_files
 from statements.importing import import_paths
 from statements.importing.batch import BATCH_SIZE
@@ -82,7 +83,9 @@ class Command(BaseCommand):
             disable=options["verbosity"] == 0 or not sys.stderr.isatty(),
             file=sys.stderr,
         )
-        with bar:
+        # The page cache is emptied once at the end (and by its time limit during a
+        # long import), not after every article: bulk writes send no signals anyway.
+        with bar, deferred_clearing():
             report = import_paths(
                 paths,
                 dry_run=options["dry_run"],
