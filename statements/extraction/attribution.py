@@ -188,6 +188,13 @@ _REPORTING_THAT_RE = re.compile(
 
 # How far before a quote or cue the rules look for a cue that governs it.
 _NEAR = 400
+# An interview's introduction: who is interviewed, and by whom.
+_INTERVIEWED_RE = re.compile(
+    r"\b(?:[Ii]nterview(?:ed|s)?(?:\s+with)?|[Ss]poke\s+(?:to|with)|[Tt]alk(?:ed|s)?\s+(?:to|with)"
+    r"|[Cc]onversation\s+with|[Ss]at\s+down\s+with|[Qq]uestions?\s+(?:to|for))\s+(?!by\b)"
+)
+_INTERVIEWER_RE = re.compile(r"(?:^|\n|\b[Ii]nterview(?:ed)?\s+|\.\s+)[Bb]y\s+")
+_SENTENCE_STOP_RE = re.compile(r"[.!?;\n]\s")
 
 _CONF_ADJACENT = 0.95
 _CONF_WOVEN = 0.85
@@ -244,6 +251,8 @@ class _Article:
         self._cue_pos = [c.pos for c in self.cues]
         self.title = title
         self._folded: tuple[list[str], list[str]] | None = None
+        self._answering: tuple[int | None] | None = None  # an interview's answerer, once found
+        self._asking: tuple[int | None] | None = None
         self._counts: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]] | None = None
 
     # -- lookups ---------------------------------------------------------------------
@@ -534,6 +543,8 @@ class _Article:
     def attribute(
         self, q: Quote, previous: list[tuple[Quote, _Attribution]]
     ) -> _Attribution | None:
+        if q.turn is not None:
+            return self._interview_turn(q)
         first = self.sentences[self.sentence_at(q.open_at)]
         last = self.sentences[self.sentence_at(q.close_end - 1)]
         nar = self.nar
@@ -658,6 +669,88 @@ class _Article:
             dated=False,
             local=False,
         )
+
+    def _interview_turn(self, q: Quote) -> _Attribution | None:
+        """Rule interview-turn: 'Q:' is the interviewer, 'A:' the person interviewed.
+
+        A name before the turn ('Holm: ...') is that person; a paragraph
+        without a label continues the turn before it.
+        """
+        assert q.turn is not None
+        label_at, label_end = q.turn
+        label = self.body[label_at:label_end].rstrip(" \t:.")
+        if label in ("A", "Answer", ""):
+            entity, verb, who = self._interviewee(), "answered", "the person interviewed"
+        elif label in ("Q", "Question"):
+            entity, verb, who = self._interviewer(), "asked", "the interviewer"
+        else:
+            m = self.cast.mention_at(label_at, self.nar)
+            entity = m.entity if m is not None and m.kind == "name" else None
+            verb, who = "said", "named before the turn"
+        if entity is None:
+            return None
+        name = self.cast.entities[entity].name
+        shown = f"'{label}:'" if label else "an unlabelled answer"
+        return _Attribution(
+            entity,
+            verb,
+            f"rule interview-turn: {shown} -> '{name}', {who}",
+            _CONF_WOVEN,
+            self.sentences[self.sentence_at(q.open_at)],
+            q.open_at,
+            dated=False,
+        )
+
+    def _intro_end(self) -> int:
+        """Where an interview's first turn starts: the introduction is before it."""
+        return next((q.turn[0] for q in self.quotes if q.turn is not None), 0)
+
+    def _interviewee(self) -> int | None:
+        """Who answers: named after 'an interview with', else the most named in the intro."""
+        if self._answering is None:
+            end = self._intro_end()
+            found = self._named_after(_INTERVIEWED_RE, end)
+            if found is None:
+                askers = {self._interviewer(), *self._labelled()}
+                counts = Counter(
+                    m.entity
+                    for m in self.cast.mentions_between(0, end)
+                    if m.kind == "name" and m.entity is not None and m.entity not in askers
+                )
+                found = counts.most_common(1)[0][0] if counts else None
+            self._answering = (found,)
+        return self._answering[0]
+
+    def _labelled(self) -> set[int]:
+        """The people named in front of interview turns."""
+        out = set()
+        for q in self.quotes:
+            m = self.cast.mention_at(q.turn[0], self.nar) if q.turn else None
+            if m is not None and m.entity is not None:
+                out.add(m.entity)
+        return out
+
+    def _interviewer(self) -> int | None:
+        """Who asks: the byline's or 'interviewed by' name in the introduction."""
+        if self._asking is None:
+            self._asking = (self._named_after(_INTERVIEWER_RE, self._intro_end()),)
+        return self._asking[0]
+
+    def _named_after(self, phrase: re.Pattern[str], end: int) -> int | None:
+        """The person first named after ``phrase`` in its sentence, before ``end``."""
+        for m in phrase.finditer(self.nar, 0, end):
+            found = self._first_name_in_sentence(m.end(), end)
+            if found is not None:
+                return found
+        return None
+
+    def _first_name_in_sentence(self, pos: int, end: int) -> int | None:
+        stop = _SENTENCE_STOP_RE.search(self.nar, pos, min(end, pos + 120))
+        hi = stop.start() if stop else min(end, pos + 120)
+        for m in self.cast.iter_mentions(pos, hi):
+            if m.kind == "name" and m.entity is not None and not m.possessive:
+                return m.entity
+        return None
 
     def _previous_subject(self, q: Quote, prev: Sentence) -> _Attribution | None:
         """'Clinton touted her record. "We need fair elections."': the subject just before.

@@ -269,3 +269,9 @@ FUTURE_MARKERS = word_set("""
     expected scheduled due set slated aims hopes next coming upcoming starting beginning
     effective tomorrow
     """)
+
+# Words of a 'Label:' that opens a paragraph but names no speaker of an interview.
+NOT_SPEAKER_LABELS = word_set("""
+    note editor's editor\u2019s update updated correction photo photos source sources read
+    related see watch listen video caption credit disclaimer warning
+    """)

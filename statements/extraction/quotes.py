@@ -12,10 +12,11 @@ where the narration visibly resumes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from statements.extraction.document import paragraph_bounds
-from statements.extraction.lexicon import INVERTED_VERBS
+from statements.extraction.lexicon import INVERTED_VERBS, NOT_SPEAKER_LABELS
 
 # Mark families: a closing mark only ends an opening mark of its own family.
 _DOUBLE, _GUILLEMET, _SINGLE = "d", "g", "s"
@@ -75,6 +76,63 @@ _DOUBLE_MARKS_RE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
 _DASH_SCAN = 3000  # how far a dash line's words may run before their cue
 
 
+# Interviews printed as a transcript: 'Q: Why ...?' / 'A: Because ...', or the
+# speaker's name before each turn ('Holm: Why ...?'). Every turn is a quote.
+_TURN_LABEL_RE = re.compile(
+    r"(?:(?P<qa>Q|A|Question|Answer)|(?P<name>[A-Z][\w\u2019'\-\.]*(?:[^\S\n]+[A-Z][\w\u2019'\-\.]*){0,2}))"
+    r"[^\S\n]*[:.][^\S\n]+(?=\S)"
+)
+_MIN_NAMED_TURNS = 4  # 'Holm: ...' lines before a text counts as a transcript
+
+
+def _turn_labels(body: str, paras: list[tuple[int, int]]) -> dict[int, tuple[int, int, int]]:
+    """Paragraph index -> (label start, label end, words start) for an interview's turns.
+
+    'Q:' and 'A:' count when both occur; otherwise labels that recur ('Q:'
+    or a name) count when two of them take four turns between them, and
+    one recurring label before questions only marks the interviewer: the
+    paragraphs after each question are answers (an empty label). Paragraphs
+    without a label between two turns continue the turn before.
+    """
+    labels: dict[int, tuple[int, int, str]] = {}
+    for idx, (lo, hi) in enumerate(paras):
+        m = _TURN_LABEL_RE.match(body, lo, hi)
+        if m is None:
+            continue
+        if m.group("qa"):
+            labels[idx] = (lo, m.end(), m.group("qa")[0])
+        elif (
+            body[m.end("name")] == ":"
+            and body[m.end()] not in _ALL_MARKS  # 'Holm: "..."' is a quote of its own
+            and not NOT_SPEAKER_LABELS.intersection(m.group("name").lower().split())
+        ):
+            labels[idx] = (lo, m.end(), m.group("name"))
+    if not labels:
+        return {}
+    answers_unlabelled = False
+    if {"Q", "A"} <= {k for _, _, k in labels.values()}:
+        labels = {i: v for i, v in labels.items() if v[2] in ("Q", "A")}
+    else:
+        counts = Counter(k for _, _, k in labels.values() if k != "A")
+        repeated = {k for k, n in counts.items() if n >= 2}
+        labels = {i: v for i, v in labels.items() if v[2] in repeated}
+        questions = sum(1 for i in labels if body[: paras[i][1]].rstrip().endswith("?"))
+        if len(repeated) == 1 and len(labels) >= 3 and questions * 2 > len(labels):
+            answers_unlabelled = True
+        elif len(repeated) < 2 or len(labels) < _MIN_NAMED_TURNS:
+            return {}
+    turns: dict[int, tuple[int, int, int]] = {}
+    ordered = sorted(labels)
+    for a, b in zip(ordered, [*ordered[1:], None], strict=True):
+        label_at, label_end, _ = labels[a]
+        turns[a] = (label_at, label_end, label_end)
+        last = a + 2 if answers_unlabelled else a + 1  # the last question's answer
+        for idx in range(a + 1, b if b is not None else min(last, len(paras))):
+            lo = paras[idx][0]
+            turns[idx] = (lo, lo, lo) if answers_unlabelled else (label_at, label_end, lo)
+    return turns
+
+
 @dataclass(frozen=True)
 class Quote:
     """One quotation at the top level of its paragraph(s).
@@ -90,6 +148,7 @@ class Quote:
     marks: str  # the opening mark of the first segment
     closed: bool  # False when the source never closed it
     nested: tuple[tuple[int, int], ...] = ()
+    turn: tuple[int, int] | None = None  # an interview's turn: where its label ('Q:') is
 
     @property
     def start(self) -> int:
@@ -347,6 +406,27 @@ def _dash_dialogue(body: str, lo: int, hi: int) -> list[Quote]:
     return quotes
 
 
+def _turn(body: str, label: tuple[int, int, int], hi: int) -> Quote:
+    """One interview turn: the paragraph after its label, quotes inside it nested."""
+    start = label[2]
+    end = hi
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    nested = []
+    for seg in _parse_paragraph(body, start, end, None):
+        s, e = _content(body, seg, end)
+        if s < e:
+            nested.append((s, e))
+    return Quote(
+        spans=((start, end),),
+        outer=((start, end),),
+        marks="",
+        closed=True,
+        nested=tuple(nested),
+        turn=label[:2],
+    )
+
+
 def find_quotes(body: str) -> list[Quote]:
     """All top-level quotations of ``body``, in order.
 
@@ -356,7 +436,14 @@ def find_quotes(body: str) -> list[Quote]:
     paras = paragraph_bounds(body)
     quotes: list[Quote] = []
     pending: Quote | None = None  # a multi-paragraph quote waiting for its next part
+    turns = _turn_labels(body, paras)
     for idx, (lo, hi) in enumerate(paras):
+        if idx in turns:
+            if pending is not None:
+                quotes.append(pending)
+                pending = None
+            quotes.append(_turn(body, turns[idx], hi))
+            continue
         next_opens = None
         if idx + 1 < len(paras):
             first = body[paras[idx + 1][0]]
