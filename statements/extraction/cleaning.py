@@ -39,6 +39,7 @@ _BOILERPLATE = tuple(
         r"^source\s*:\s*\S.{0,60}$",
         r"^(©|\(c\)\s|copyright\b)",
         r"^all rights reserved\b",
+        r"^(correction|clarification|update) appended\.?$",
         r"^(advertisement|share this( article| story)?|subscribe\b.{0,60}|follow us\b.{0,80}|"
         r"sign up\b.{0,80}|click here\b.{0,80})$",
         r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",
@@ -61,6 +62,8 @@ _AGENCY_CREDIT = re.compile(
     r"|pool photo|handout|courtesy of)\b[^.!?]*$",
     re.I,
 )
+# The heading of a correction appended to a story: "CORRECTION:", "Clarification:".
+_CORRECTION = re.compile(r"^[ \t]*(?:corrections?|clarifications?)(?:[ \t]*:|[ \t]*$)", re.I | re.M)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*$")
 _OPEN_END = re.compile(
     r"[,;:(\[–—-]$|\b(the|a|an|and|or|of|to|in|on|for|by|with|that|at|from)$", re.I
@@ -97,7 +100,9 @@ class _Scan:
 def clean(doc: RawDocument) -> CleanArticle:
     """Rebuild paragraphs, drop what is not the article's prose, and fill in metadata."""
     text, furniture = strip_furniture(normalize(doc.text), paged=doc.format in ("text", "pdf"))
+    text, correction = _cut_correction(text)
     scan = _scan_lines(text)
+    scan.removed.extend(correction)
     scan.links.extend(furniture.links)
     scan.edition_dates.extend(furniture.dates)
     words = _vocabulary(text)
@@ -136,6 +141,19 @@ def normalize(text: str) -> str:
     text = text.replace("\u00ad", "")
     text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text)
+
+
+def _cut_correction(text: str) -> tuple[str, list[str]]:
+    """The text without the correction appended to it, and the lines cut.
+
+    A correction ("CORRECTION: An article on Thursday misstated ...", and the
+    day it ran) follows the story; its date is the correction's, not the
+    story's, and its words are the paper's, not part of the story.
+    """
+    found = _CORRECTION.search(text, len(text) // 3)
+    if not found:
+        return text, []
+    return text[: found.start()], [line for line in text[found.start() :].split("\n") if line]
 
 
 def _scan_lines(text: str) -> _Scan:

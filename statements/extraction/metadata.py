@@ -105,6 +105,7 @@ _DATELINE = re.compile(
 _BYLINE = re.compile(
     r"^by\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*(?:,|\||and|·|•|—|–)\s*.{0,100}$", re.I
 )
+_QUOTE_MARKS = re.compile('["“”«»„]')
 _SOURCE_LINE = re.compile(
     r"^(?:based on materials (?:from|of|by)|according to materials (?:from|of)|source\s*:)"
     r"\s*(?P<outlet>.+?)\.?$",
@@ -197,12 +198,19 @@ def outlet_from_line(line: str) -> str | None:
 
 
 def looks_like_headline(paragraph: str) -> bool:
-    """Short, and not a run of sentences: what a headline looks like once unwrapped."""
+    """Short, and not a run of sentences: what a headline looks like once unwrapped.
+
+    A headline may have two short sentences ("Game over. Will the senator
+    concede?", "Calif. win could help ... vs. Clinton") but no quotation: two
+    sentences with a quote are the lede.
+    """
     words = paragraph.split()
-    if not words or len(paragraph) > 250:
+    if not words or len(paragraph) > 250 or len(words) > 25:
         return False
     sentence_ends = len(re.findall(r"[.!?][\"”’»)]*(?:\s|$)", paragraph))
-    return len(words) <= 25 and sentence_ends <= 1
+    if sentence_ends <= 1:
+        return True
+    return sentence_ends == 2 and len(words) <= 20 and not _QUOTE_MARKS.search(paragraph)
 
 
 def fallback_title(body: str, limit: int = 100) -> str:

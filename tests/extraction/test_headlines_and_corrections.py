@@ -1,0 +1,80 @@
+"""Headlines of two short sentences, and corrections appended to a story (fictional texts)."""
+
+from datetime import date
+
+import pytest
+
+from statements.extraction.cleaning import clean
+from statements.extraction.document import RawDocument
+from statements.extraction.metadata import looks_like_headline
+from statements.extraction.pipeline import process
+
+BODY = (
+    "The senator from Marenburg lost the primary on Tuesday by a wide margin, and her"
+    " campaign said on Wednesday that she would not contest the result in court.\n\n"
+    '"The voters have spoken and I accept what they said," Senator Ilse Brandt said on Wednesday.'
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Game over. Will the senator concede?",
+        "Brandt Lost The Primary. Here Is Her Plan.",
+        "Ost. win could help Brandt make case vs. Faber; rival sees a chance",
+    ],
+)
+def test_a_headline_of_two_short_sentences_is_the_whole_headline(headline: str) -> None:
+    article = clean(RawDocument(source_file="a.txt", text=f"{headline}\n\n{BODY}", format="text"))
+    assert article.title == headline
+    assert not article.body.startswith(headline.split()[0])
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        '"We accept it." Senator Brandt said so on Wednesday.',
+        "The senator lost on Tuesday. She conceded on Wednesday. Her rival thanked the voters.",
+        "The senator from Marenburg lost the primary on Tuesday by a wide margin. Her campaign"
+        " said on Wednesday that she would not contest it.",
+    ],
+)
+def test_a_lede_is_not_a_headline(lede: str) -> None:
+    assert not looks_like_headline(lede)
+
+
+CORRECTED = (
+    "Brandt Concedes Primary\n\n"
+    "Wednesday, May 15, 2024\n\n"
+    + BODY
+    + "\n\nThe senator will return to her law practice in Kessel.\n\n"
+    "CORRECTION:\n\n"
+    "An article on Wednesday about the Marenburg primary misstated the senator's margin."
+    ' A reader wrote that it was "far closer than reported".\n\n'
+    "Saturday, May 18, 2024."
+)
+
+
+def test_a_correction_appended_to_the_story_is_not_the_story_nor_its_date():
+    article = clean(RawDocument(source_file="a.txt", text=CORRECTED, format="text"))
+    assert article.published_on == date(2024, 5, 15)
+    assert article.paragraphs[-1] == "The senator will return to her law practice in Kessel."
+    assert "misstated" not in article.body
+    statements = process(RawDocument(source_file="a.txt", text=CORRECTED, format="text")).statements
+    assert [s.speaker for s in statements] == ["Ilse Brandt"]
+
+
+def test_the_date_after_a_correction_is_not_the_publication_date():
+    text = CORRECTED.replace("Wednesday, May 15, 2024\n\n", "")
+    assert clean(RawDocument(source_file="a.txt", text=text, format="text")).published_on is None
+
+
+def test_a_paragraph_about_corrections_in_the_story_stays():
+    text = (
+        "Ministry Issues Corrections\n\n"
+        + BODY
+        + "\n\nCorrections to the voter rolls were made by the ministry before the vote.\n\n"
+        "The senator thanked her volunteers."
+    )
+    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
+    assert article.paragraphs[-1] == "The senator thanked her volunteers."
