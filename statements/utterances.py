@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, Model, OuterRef, Q, QuerySet
 
 from statements.models import ReviewStatus, Statement, Utterance
 
@@ -139,7 +139,7 @@ class _Grouping:
             for u in created:
                 u.pk = Utterance.objects.get(speaker_id=u.speaker_id, key=u.key).pk
         rekeyed = [u for pk, u in self.rekeyed.items() if pk not in self.gone]
-        Utterance.objects.bulk_update(rekeyed, ["key"], batch_size=500)
+        update_columns(Utterance, ["key"], rekeyed)
         changed = []
         for st in self.statements:
             u = self.assigned[st.pk]
@@ -147,7 +147,7 @@ class _Grouping:
             if pk != st.utterance_id:
                 st.utterance_id = pk
                 changed.append(st)
-        Statement.objects.bulk_update(changed, ["utterance"], batch_size=500)
+        update_columns(Statement, ["utterance_id"], changed)
         summary.touched |= {u.pk for u in touched}
         summary.touched -= self.gone
         return summary
@@ -261,7 +261,7 @@ def regroup_speaker(speaker_id: int) -> Summary:
         for u, group in zip(utterances, members, strict=True)
         for row in group
     ]
-    Statement.objects.bulk_update(links, ["utterance"], batch_size=1000)
+    update_columns(Statement, ["utterance_id"], links)
     return summary
 
 
@@ -302,9 +302,47 @@ def refresh_counts(utterance_ids: Iterable[int]) -> None:
             u.report_count, u.outlet_count, u.first_reported_on = u.n, u.outlets, u.first
             stale.append(u)
     if stale:
-        Utterance.objects.bulk_update(stale, ["report_count", "outlet_count", "first_reported_on"])
+        update_columns(Utterance, ["report_count", "outlet_count", "first_reported_on"], stale)
     if empty:
         Utterance.objects.filter(pk__in=empty).delete()
+
+
+_UPDATE_CHUNK = 1000  # rows per UPDATE statement
+
+
+def update_columns(model: type[Model], columns: list[str], objs: list[Model]) -> None:
+    """Write these columns of these rows, their values taken from the objects.
+
+    What ``bulk_update`` does without its ``CASE WHEN`` per row, whose
+    expressions cost more Python than the rest of an import batch: on
+    PostgreSQL one ``UPDATE ... FROM (VALUES ...)`` per thousand rows, on
+    SQLite (in process, no round trips) one prepared UPDATE run per row.
+    """
+    if not objs:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    fields = [model._meta.get_field(c) for c in columns]
+    names = [connection.ops.quote_name(f.column) for f in fields]
+    rows = [
+        [*(f.get_db_prep_save(getattr(o, f.attname), connection) for f in fields), o.pk]
+        for o in objs
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            sets = ", ".join(f"{n} = %s" for n in names)
+            cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", rows)
+            return
+        casts = [f"CAST(%s AS {f.cast_db_type(connection)})" for f in fields]
+        one = "(" + ", ".join([*casts, "CAST(%s AS bigint)"]) + ")"
+        sets = ", ".join(f"{n} = v.c{i}" for i, n in enumerate(names))
+        aliases = ", ".join([*(f"c{i}" for i in range(len(names))), "pk"])
+        for i in range(0, len(rows), _UPDATE_CHUNK):
+            part = rows[i : i + _UPDATE_CHUNK]
+            cursor.execute(
+                f"UPDATE {table} SET {sets} FROM (VALUES {', '.join([one] * len(part))}) "
+                f"AS v({aliases}) WHERE {table}.id = v.pk",
+                [value for row in part for value in row],
+            )
 
 
 def one_per_utterance(qs: QuerySet) -> QuerySet:

@@ -27,12 +27,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from django.db import DatabaseError, IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 
 from statements.extraction.document import ExtractedArticle
 from statements.extraction.pipeline import process
 from statements.extraction.readers import ReadFailure, find_files, read_path
 from statements.extraction.readers.jsonl import jsonl_chunks
+from statements.importing.bulk import NewArticles, plainly_new
 from statements.importing.locking import one_writer_at_a_time
 from statements.importing.persist import RunCache, group_and_link, save_article
 from statements.importing.report import FAILED, FileResult, ImportReport
@@ -265,14 +266,32 @@ class _Writer:
                 if self.lock:
                     one_writer_at_a_time()
                 to_link: list[Article] = []
-                results = [self._in_savepoint(item, path, to_link) for item, path in batch]
+                results = self._store(batch, to_link)
                 group_and_link(to_link, self.matchers)
             return results
-        except DatabaseError:
-            # The batch as a whole failed (say, an editor deleted a speaker it used):
+        except Exception:  # noqa: BLE001 - retried article by article, which names the culprit
+            # The batch as a whole failed (say, an editor deleted a speaker it used,
+            # or one article's row was refused in a multi-row INSERT):
             # start afresh, one article per transaction, with retries.
             self.run.clear()
             return [self._one(item, path) for item, path in batch]
+
+    def _store(
+        self, batch: list[tuple[ExtractedArticle | FileResult, Path]], to_link: list[Article]
+    ) -> list[FileResult]:
+        """New articles in multi-row INSERTs, the others one by one in order between them."""
+        extracted = [item if isinstance(item, ExtractedArticle) else None for item, _ in batch]
+        new = plainly_new(extracted) if not self.details else [False] * len(batch)
+        gathered = NewArticles(self.run)
+        results = []
+        for (item, path), is_new in zip(batch, new, strict=True):
+            if is_new and self.batch_event is None:
+                results.append(gathered.add(item, path))
+                continue
+            to_link += gathered.write()  # what came before is stored before this one is looked up
+            results.append(self._in_savepoint(item, path, to_link))
+        to_link += gathered.write()
+        return results
 
     def _one(self, item: ExtractedArticle | FileResult, path: Path) -> FileResult:
         return store_article(

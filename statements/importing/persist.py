@@ -14,7 +14,7 @@ import os
 from urllib.parse import urlsplit
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from simple_history.utils import bulk_create_with_history
 
 from statements.extraction.document import ExtractedArticle, Person
@@ -121,6 +121,12 @@ class _Speakers:
 
     def record_roles(self, article: Article) -> None:
         """The titles this article gave its speakers, dated by it: one SELECT and one INSERT."""
+        store_roles(
+            {seen: (speaker, article) for seen, speaker in self.roles(article).items()}, self.run
+        )
+
+    def roles(self, article: Article) -> dict[tuple[int, str, object], Speaker]:
+        """(speaker, title, date) of each title this article gave a speaker, not yet stored."""
         wanted: dict[tuple[int, str, object], Speaker] = {}
         for key, speaker in self.cache.items():
             person = self.people.get(key)
@@ -128,22 +134,33 @@ class _Speakers:
                 seen = (speaker.pk, person.role[:300], article.published_on)
                 if seen not in self.run.roles:
                     wanted[seen] = speaker
-        if not wanted:
-            return
-        stored = set(
-            SpeakerRole.objects.filter(
-                speaker_id__in={pk for pk, _, _ in wanted},
-                title__in={title for _, title, _ in wanted},
-                reported_on=article.published_on,
-            ).values_list("speaker_id", "title", "reported_on")
-        )
-        new = [
-            SpeakerRole(speaker=speaker, title=title, reported_on=on, article=article)
-            for (pk, title, on), speaker in wanted.items()
-            if (pk, title, on) not in stored
-        ]
-        bulk_create_with_history(new, SpeakerRole)
-        self.run.roles.update(wanted)
+        return wanted
+
+
+def store_roles(
+    wanted: dict[tuple[int, str, object], tuple[Speaker, Article]], run: RunCache
+) -> None:
+    """Roles not stored yet, each with the article that reported it: one SELECT, one INSERT."""
+    if not wanted:
+        return
+    dates = {on for _, _, on in wanted}
+    dated = Q(reported_on__in=dates - {None})
+    if None in dates:
+        dated |= Q(reported_on__isnull=True)
+    stored = set(
+        SpeakerRole.objects.filter(
+            dated,
+            speaker_id__in={pk for pk, _, _ in wanted},
+            title__in={title for _, title, _ in wanted},
+        ).values_list("speaker_id", "title", "reported_on")
+    )
+    new = [
+        SpeakerRole(speaker=speaker, title=title, reported_on=on, article=article)
+        for (pk, title, on), (speaker, article) in wanted.items()
+        if (pk, title, on) not in stored
+    ]
+    bulk_create_with_history(new, SpeakerRole)
+    run.roles.update(wanted)
 
 
 def web_url(value: str | None) -> str:
@@ -246,20 +263,7 @@ def save_article(
     art = extracted.article
     result = FileResult(source_file=art.source_file, path=path, title=art.title)
     article, unchanged = find_existing(extracted, path)
-    fields = {
-        "title": art.title[:500],
-        "outlet": (art.outlet or "")[:200],
-        "url": web_url(art.url)[:1000],
-        "published_on": art.published_on,
-        "language": art.language or "",
-        "body": art.body,
-        "raw_text": art.raw_text,
-        "source_file": art.source_file,
-        "source_path": source_path(path),
-        "source_format": art.format,
-        "source_links": [u for u in map(web_url, art.source_links) if u],
-        "fingerprint": art.fingerprint,
-    }
+    fields = article_fields(extracted, path)
     if unchanged:
         result.status = UNCHANGED
     elif article is None:
@@ -286,6 +290,25 @@ def save_article(
                 statement=st, event=batch_event, defaults={"linked_by": EventLink.BATCH}
             )
     return result
+
+
+def article_fields(extracted: ExtractedArticle, path: str) -> dict:
+    """The article's columns as the importer writes them (what an update overwrites)."""
+    art = extracted.article
+    return {
+        "title": art.title[:500],
+        "outlet": (art.outlet or "")[:200],
+        "url": web_url(art.url)[:1000],
+        "published_on": art.published_on,
+        "language": art.language or "",
+        "body": art.body,
+        "raw_text": art.raw_text,
+        "source_file": art.source_file,
+        "source_path": source_path(path),
+        "source_format": art.format,
+        "source_links": [u for u in map(web_url, art.source_links) if u],
+        "fingerprint": art.fingerprint,
+    }
 
 
 def group_and_link(articles: list[Article], matchers: EventMatchers) -> None:
@@ -319,6 +342,18 @@ def _machine_values(item: Extracted, speakers: _Speakers, article: Article) -> d
     }
 
 
+def extracted_values(
+    extracted: ExtractedArticle, speakers: _Speakers, article: Article
+) -> dict[str, dict]:
+    """Each extracted statement's machine values by its key; a repeated quote counts once."""
+    wanted: dict[str, dict] = {}
+    for item in extracted.statements:
+        key = extraction_key(item.text)
+        if key not in wanted:
+            wanted[key] = _machine_values(item, speakers, article)
+    return wanted
+
+
 def _is_annotated(st: Statement) -> bool:
     return (
         st.edited_by_editor
@@ -345,14 +380,9 @@ def _sync_statements(
     # A new article has no stored statements: no need to ask.
     fresh = result.status == CREATED
     stored = {} if fresh else {st.extraction_key: st for st in article.statements.all()}
-    seen: set[str] = set()
+    wanted = extracted_values(extracted, speakers, article)
     new: list[Statement] = []
-    for item in extracted.statements:
-        key = extraction_key(item.text)
-        if key in seen:
-            continue
-        seen.add(key)
-        values = _machine_values(item, speakers, article)
+    for key, values in wanted.items():
         st = stored.get(key)
         if st is None:
             new.append(Statement(article=article, extraction_key=key, **values))
@@ -371,7 +401,7 @@ def _sync_statements(
     bulk_create_with_history(new, Statement, default_change_reason="import")
     result.statements_created += len(new)
     for key, st in stored.items():
-        if key in seen:
+        if key in wanted:
             continue
         if _is_annotated(st):
             _relocate(st, article.body)

@@ -37,6 +37,47 @@ STATE_QUERIES = {
         JOIN statements_event e ON e.id = l.event_id""",
 }
 
+# What else an import writes, compared where the same input must give the very same rows:
+# every history row (without its date) and every utterance with its reports.
+HISTORY_QUERIES = {
+    "article history": """
+        SELECT fingerprint, title, history_type, history_change_reason
+        FROM statements_historicalarticle""",
+    "statement history": """
+        SELECT a.fingerprint, h.text, sp.name, h.kind, h.dated_on, h.history_type,
+               h.history_change_reason
+        FROM statements_historicalstatement h
+        JOIN statements_article a ON a.id = h.article_id
+        JOIN statements_speaker sp ON sp.id = h.speaker_id""",
+    "speaker history": """
+        SELECT name, slug, country, history_type, history_change_reason
+        FROM statements_historicalspeaker""",
+    "alias history": """
+        SELECT h.key, h.name, sp.name, h.history_type FROM statements_historicalspeakeralias h
+        JOIN statements_speaker sp ON sp.id = h.speaker_id""",
+    "role history": """
+        SELECT sp.name, h.title, h.reported_on, a.fingerprint, h.history_type
+        FROM statements_historicalspeakerrole h
+        JOIN statements_speaker sp ON sp.id = h.speaker_id
+        LEFT JOIN statements_article a ON a.id = h.article_id""",
+    "link history": """
+        SELECT s.text, e.slug, h.linked_by, h.history_type, h.history_change_reason
+        FROM statements_historicalstatementevent h
+        JOIN statements_statement s ON s.id = h.statement_id
+        JOIN statements_event e ON e.id = h.event_id""",
+    "article links": """
+        SELECT a.fingerprint, e.slug FROM statements_article_events l
+        JOIN statements_article a ON a.id = l.article_id
+        JOIN statements_event e ON e.id = l.event_id""",
+    "utterances": """
+        SELECT sp.name, u.key, u.report_count, u.outlet_count, u.first_reported_on
+        FROM statements_utterance u JOIN statements_speaker sp ON sp.id = u.speaker_id""",
+    "reports": """
+        SELECT a.fingerprint, s.text, u.key FROM statements_statement s
+        JOIN statements_article a ON a.id = s.article_id
+        LEFT JOIN statements_utterance u ON u.id = s.utterance_id""",
+}
+
 
 class ScratchDatabase:
     def __init__(self, vendor: str, folder: Path):
@@ -86,9 +127,13 @@ class ScratchDatabase:
         with psycopg.connect(self.url) as conn:
             return [tuple(r) for r in conn.execute(sql).fetchall()]
 
-    def state(self) -> dict[str, Counter]:
-        """Every table that matters as a multiset of rows: equal states, equal archives."""
-        return {name: Counter(self.rows(sql)) for name, sql in STATE_QUERIES.items()}
+    def state(self, history: bool = False) -> dict[str, Counter]:
+        """Every table that matters as a multiset of rows: equal states, equal archives.
+
+        With ``history``, also the history rows and utterances (``HISTORY_QUERIES``).
+        """
+        queries = {**STATE_QUERIES, **(HISTORY_QUERIES if history else {})}
+        return {name: Counter(self.rows(sql)) for name, sql in queries.items()}
 
     def drop(self) -> None:
         if self.vendor == "postgresql":

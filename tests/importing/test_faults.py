@@ -101,20 +101,65 @@ def test_two_overlapping_imports_at_once_end_as_one_clean_import(fresh, corpus, 
     assert state == clean_state
 
 
-def test_batched_parallel_import_gives_what_one_by_one_gives(fresh, corpus, clean_state):
-    """The bulk path (batches, worker processes, JSON Lines in chunks) against one by one."""
-    feed = corpus.parent / f"{corpus.name}-feed.jsonl"
-    with feed.open("w", encoding="utf-8") as out:
-        for path in sorted(corpus.rglob("*.txt")):
-            title, _, text = path.read_text(encoding="utf-8").partition("\n")
-            out.write(json.dumps({"title": title, "text": text, "published": "2025-03-10"}) + "\n")
+def _feed(corpus: Path, name: str, records: list[dict]) -> Path:
+    feed = corpus.parent / f"{corpus.name}-{name}.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return feed
+
+
+def _minister(n: int) -> dict:
+    """One of several reports of the same fictional minister, with her title, on one day."""
+    text = (
+        f"KESSBURG, March 2 (Valley Courier) - Report {n} of the budget debate.\n\n"
+        "Eastvale's Finance Minister Lena Okafor said on Tuesday: "
+        '"The budget will be balanced by the end of next year, whatever the opposition says."\n\n'
+        f'"We will not raise taxes on bread," Okafor told reporters in hall {n}.'
+    )
+    return {"title": f"Budget debate, report {n}", "text": text, "published": "2025-03-02"}
+
+
+def _records(corpus: Path) -> list[dict]:
+    """The corpus as JSON Lines: dated over three days, three outlets, half with a URL;
+    and three reports of one minister's words and title."""
+    records = []
+    for n, path in enumerate(sorted(corpus.rglob("*.txt"))):
+        title, _, text = path.read_text(encoding="utf-8").partition("\n")
+        record = {"title": title, "text": text, "published": f"2025-03-{1 + n % 3:02d}"}
+        record["outlet"] = ["Valley Courier", "Norland Post", "Eastvale Wire"][n % 3]
+        if n % 2 == 0:
+            record["url"] = f"https://courier.example/2025/03/story-{n}"
+        records.append(record)
+        if n in (2, 5, 9):
+            records.append(_minister(n))
+    return records
+
+
+def test_batched_parallel_import_gives_what_one_by_one_gives(fresh, corpus):
+    """The bulk path (batches, worker processes, JSON Lines in chunks) against one by one.
+
+    The same rows come out, history and utterances included, for a first import
+    whose feed repeats records (the same words twice in a row, a corrected
+    version under the same URL later on) and for a second import of
+    corrections, repeats and new records.
+    """
+    records = _records(corpus)
+    corrected = dict(records[8], text=records[8]["text"].replace(" will ", " shall ", 1))
+    first = _feed(corpus, "first", [*records[:50], records[20], corrected, records[3]])
+    second = [dict(r, text=r["text"] + "\n\nTalks resume on Friday.") for r in records[:4]]
+    second = _feed(corpus, "second", [*second, *records[:10], *records[50:], records[51]])
     one_by_one, bulk = fresh(), fresh()
-    done = one_by_one.run("import_articles", str(feed), "-v0", "--batch-size", "1")
-    assert done.returncode == 0, done.stderr
-    done = bulk.run("import_articles", str(feed), "-v0", "--batch-size", "7", "--workers", "2")
-    assert done.returncode == 0, done.stderr
-    assert bulk.state() == one_by_one.state()
-    assert len(bulk.state()["articles"]) == 60
+    for feed in (first, second):
+        done = one_by_one.run("import_articles", str(feed), "-v0", "--batch-size", "1")
+        assert done.returncode == 0, done.stderr
+        done = bulk.run("import_articles", str(feed), "-v0", "--batch-size", "20", "--workers", "2")
+        assert done.returncode == 0, done.stderr
+        assert bulk.state(history=True) == one_by_one.state(history=True)
+    state = bulk.state(history=True)
+    assert len(state["articles"]) == 65  # two records without a URL changed: two new articles
+    assert state["roles"] and state["links"] and state["utterances"] and state["link history"]
+    assert any(n > 1 for (_name, _key, n, _outlets, _on) in state["utterances"])
+    assert "~" in {row[2] for row in state["article history"]}
+    assert {"+", "-"} <= {row[-2] for row in state["statement history"]}
 
 
 def test_killed_imports_rerun_end_as_one_clean_import(fresh, corpus, clean_state):
