@@ -4,11 +4,13 @@ instead of a traceback when the database is unreachable."""
 from __future__ import annotations
 
 import logging
+import sys
 import time
 
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.views import defaults
 
 request_log = logging.getLogger("archive.request")
 
@@ -51,9 +53,26 @@ class DatabaseUnavailableMiddleware:
         if not _unavailable(exception):
             return None
         request_log.error("database unavailable: %s", exception)
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = "30"
-        return response
+        return unavailable_response()
+
+
+def unavailable_response() -> HttpResponse:
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
+def server_error(request, *args, **kwargs) -> HttpResponse:
+    """The 500 handler: still a 503 when the database is out of reach.
+
+    ``process_exception`` only sees the views' exceptions; a middleware that
+    reads the database (sessions, the login throttle) fails before any view.
+    """
+    exception = sys.exc_info()[1]
+    if exception is not None and _unavailable(exception):
+        request_log.error("database unavailable: %s", exception)
+        return unavailable_response()
+    return defaults.server_error(request, *args, **kwargs)
 
 
 # SQLite raises OperationalError for mistakes in a query too; only these mean

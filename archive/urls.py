@@ -5,6 +5,8 @@ from django.urls import include, path
 from archive.health import healthz
 from statements.sitemaps import SITEMAPS
 
+handler500 = "archive.middleware.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -26,3 +26,31 @@ class ReadOnlyPublicMiddleware:
         if request.method not in SAFE_METHODS and not request.path.startswith(writable_prefix()):
             return HttpResponseNotAllowed(SAFE_METHODS)
         return self.get_response(request)
+
+
+def api_prefix() -> str:
+    return reverse("api-v1:api-root")
+
+
+class ApiHeadMiddleware:
+    """HEAD on the API answers as GET does, without the body.
+
+    The API's routes are GET only (django-ninja), but link checkers, caches and
+    ``curl -I`` ask with HEAD, as they do of every page.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "HEAD" or not request.path.startswith(api_prefix()):
+            return self.get_response(request)
+        request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = "HEAD"
+        if not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response

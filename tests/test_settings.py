@@ -162,6 +162,37 @@ def test_database_gone_during_a_request_gives_503(client, db, monkeypatch):
     assert "Traceback" not in response.text
 
 
+class _LostDatabaseMiddleware:
+    """Stands for any middleware that reads the database before the view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.db import OperationalError
+
+        raise OperationalError("unable to open database file")
+
+
+def test_database_gone_before_the_view_gives_503_too(db, settings):
+    from django.test import Client
+
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}._LostDatabaseMiddleware"]
+    settings.DEBUG = False
+    response = Client(raise_request_exception=False).get("/statements/")
+    assert response.status_code == 503
+    assert "Temporarily unavailable" in response.text
+
+
+def test_a_bug_before_the_view_is_still_a_500(db, settings, monkeypatch):
+    from django.test import Client
+
+    monkeypatch.setattr(_LostDatabaseMiddleware, "__call__", lambda self, request: 1 / 0)
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}._LostDatabaseMiddleware"]
+    response = Client(raise_request_exception=False).get("/statements/")
+    assert response.status_code == 500
+
+
 def test_each_request_is_logged_as_one_json_line(client, db, caplog):
     import json
 

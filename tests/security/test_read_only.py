@@ -26,10 +26,12 @@ def test_public_urls_refuse_everything_but_get_and_head(client, hostile, method)
 
 
 def test_pages_answer_head(client, hostile):
-    """HEAD is a read: pages, feeds and downloads answer it (the API answers GET only)."""
+    """HEAD is a read: pages, feeds, downloads and the API answer it, without a body."""
     for url in all_urls(hostile):
-        if not url.startswith("/api/"):
-            assert client.head(url).status_code in (200, 301), url
+        head, get = client.head(url), client.get(url)
+        assert head.status_code == get.status_code and head.status_code in (200, 301), url
+        assert head["Content-Type"] == get["Content-Type"], url
+        assert head.content == b"", url
 
 
 def test_admin_keeps_its_forms(client, db):
