@@ -200,7 +200,12 @@ GEO_WORDS = word_set("""
     wisconsin pennsylvania kentucky tennessee louisiana massachusetts connecticut maryland
     illinois missouri nebraska oregon minnesota mississippi arkansas idaho wyoming vermont
     hampshire alaska hawaii manhattan brooklyn chicago philadelphia
+    iceland ireland poland finland thailand switzerland scotland greenland
     """)
+
+# Organisation words that are also surnames ("Finance Minister Lars Bank", "Ada Church"):
+# a name when a given name or a title comes first, or when the person is known.
+SURNAME_LIKE_ORG_WORDS = word_set("bank church street post star guard house")
 
 PARTICLES = word_set("de da di du van von der den la le bin ibn al el dos das del della ter ten y")
 

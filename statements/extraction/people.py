@@ -31,6 +31,7 @@ from statements.extraction.lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     STOP_CAPS,
+    SURNAME_LIKE_ORG_WORDS,
     TIME_FILLERS,
     TITLES,
     VERB_FILLERS,
@@ -128,6 +129,7 @@ _SYNONYMS = {
     "russian": "russia",
     "federation": "russia",
 }
+_COMPANY_MIN = 8  # Vargas and Borgas are surnames, Naftogas and Kaztransgas companies
 _COMPANY_ENDINGS = ("gas", "neft", "prom", "atom", "bank", "energo", "telecom", "trans", "oil")
 # Capitalized subjects of "said" that are never one person's surname.
 _NOT_SURNAMES = (
@@ -417,6 +419,25 @@ def _initials_as_names(toks: list[str], classes: list[str]) -> None:
         classes[k] = "name"
 
 
+_DETERMINER_END_RE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|our|their|his|her)\s+$", re.I)
+
+
+def _org_words_as_surnames(toks: list[str], classes: list[str], nar: str, start: int) -> None:
+    """'Finance Minister Lars Bank', later 'Bank said': a surname that is also an org word.
+
+    Only the last word, only after a given name or alone, and never after a
+    determiner ('the Bank said'); whether it names a person is decided when the
+    name is read (a known given name or a title, or a person already known).
+    """
+    k = len(toks) - 1
+    if classes[k] != "org" or toks[k].lower() not in SURNAME_LIKE_ORG_WORDS:
+        return
+    if k == 0 and _DETERMINER_END_RE.search(nar, max(0, start - 8), start):
+        return
+    if k == 0 or classes[k - 1] == "name":
+        classes[k] = "name"
+
+
 _ADVERB_ENDINGS = ("ingly", "ously", "edly", "ently", "antly", "ively", "fully", "ically", "lessly")
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 _ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ness", "ology", "ities", "ism")
@@ -636,6 +657,7 @@ class CastBuilder:
             if classes[-1] == "adj" and (len(classes) == 1 or classes[-2] == "name"):
                 classes[-1] = "name"  # a surname in -ian after a given name: Ani Gasparian
             _initials_as_names([t for _, t in toks], classes)
+            _org_words_as_surnames([t for _, t in toks], classes, nar, run.start())
             i = end_i - 1
             while i >= 0 and classes[i] in ("name", "particle"):
                 i -= 1
@@ -672,9 +694,9 @@ class CastBuilder:
         low = word.lower()
         if _token_class(word) != "name" or low in _NOT_SURNAMES or len(low) < 3:
             return False
-        if low.endswith(("stan", "land", "ia")) and not low.endswith("cia"):
+        if low.endswith(("stan", "land", "ia")) and not low.endswith(("cia", "eland")):
             return False  # Norland, Ostria, Tarvia: countries the word lists do not know
-        if low.endswith(_COMPANY_ENDINGS):
+        if low.endswith(_COMPANY_ENDINGS) and len(low) >= _COMPANY_MIN:
             return False  # Kaztransgas, Rosneft, Samruk-Energo: companies
         if self._demonym_of_a_place_here(word):
             return False  # "Velmoran demands" in an article about Velmora
@@ -697,6 +719,13 @@ class CastBuilder:
                 )
             return not self._place_like[word]
         return word not in self._words_after_place()
+
+    def _role_apposition(self, end: int) -> bool:
+        """'Ola Bank, the finance minister,': a role in apposition after the name."""
+        if self.nar[end : end + 1] != ",":
+            return False
+        apposition = _APPOSITION_RE.match(self.nar, end)
+        return bool(apposition and ROLE_NOUNS & set(apposition.group(1).lower().split()))
 
     def _demonym_of_a_place_here(self, word: str) -> bool:
         """'Velmoran' where the text names 'Velmora', 'Norlandian' where it names 'Norland'."""
@@ -828,6 +857,18 @@ class CastBuilder:
             _initials_as_names(words, classes)
             # A nationality-like ending blocks only in front ("Norlandian Navy"); at the
             # end it is a surname (Sarkissian, Kocharian).
+            if (
+                classes[-1] == "org"
+                and len(words) == 2
+                and words[-1].lower() in SURNAME_LIKE_ORG_WORDS
+                and (
+                    has_title
+                    or fronted
+                    or words[0].lower() in MALE_NAMES | FEMALE_NAMES
+                    or self._role_apposition(end)
+                )
+            ):
+                classes[-1] = "name"  # 'Finance Minister Lars Bank', not 'Deutsche Bank'
             if any(c in ("geo", "org", "stop", "acro") for c in classes) or classes[0] == "adj":
                 return None
             if len(words) == 1 and not bare and not (has_title and (role_words or titles)):

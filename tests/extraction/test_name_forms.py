@@ -4,6 +4,8 @@ Fictional people and places only. Each case lists the (quoted text, speaker)
 pairs expected from a body, in order.
 """
 
+import pytest
+
 from tests.extraction.engine_cases import cases, speakers
 
 LATER_MENTIONS = [
@@ -75,3 +77,44 @@ def test_an_honorific_keeps_a_surname_apart_from_a_given_name():
 def test_a_given_name_two_people_share_stays_unresolved():
     body = 'Dana Holm and Dana Frey met the mayor.\n\n"We will come back next week," Dana said.'
     assert [speaker for _text, speaker in speakers(body)] not in (["Dana Holm"], ["Dana Frey"])
+
+
+SURNAMES_LIKE_WORDS = [
+    # surnames that end like countries or companies, never introduced
+    ('"We will not pay," said Copeland.', [("We will not pay", "Copeland")]),
+    ('"We will not pay," Vargas said.', [("We will not pay", "Vargas")]),
+    # a surname that is also an organisation word
+    (
+        'Finance Minister Lars Bank said the budget was "not negotiable at all, ever."',
+        [("not negotiable at all, ever.", "Lars Bank")],
+    ),
+    (
+        'Ola Bank, the finance minister, spoke first. "We will not pay this," Bank said.',
+        [("We will not pay this", "Ola Bank")],
+    ),
+    (
+        'Maria Church chairs the board. "Nobody asked us first," Church said.',
+        [("Nobody asked us first", "Maria Church")],
+    ),
+]
+
+
+@cases(SURNAMES_LIKE_WORDS)
+def test_surnames_that_look_like_places_or_firms(body, expected):
+    assert speakers(body) == expected
+
+
+ORGANISATIONS_AND_PLACES = [
+    '"We will not pay this," Deutsche Bank said.',
+    'Ola Bank spoke. "We will not pay this," the Bank said.',
+    '"We will not pay this," Royal Bank said.',
+    'Ada Holm spoke at Grace Church. "We will not pay this," said Grace Church.',
+    '"We will not pay this," Norland said.',
+    '"We will not pay this," Iceland said.',
+    '"It is not for sale at any price," said Naftogas.',
+]
+
+
+@pytest.mark.parametrize("body", ORGANISATIONS_AND_PLACES)
+def test_organisations_and_countries_stay_no_speakers(body):
+    assert speakers(body) == []
