@@ -51,12 +51,14 @@ _DATE_PATTERNS = (
 
 # What may surround a date on a line that is only a date ("Published: Friday, 28 January 2022, 14:05 GMT").
 _DATE_LINE_NOISE = re.compile(
-    r"\b(published|updated|last updated|posted|date|dated|on|at|"
+    r"\b(published|first published|updated|last updated|modified|last modified|posted|date|"
+    r"dated|on|at|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-    r"gmt|utc|msk|cet|cest|est|edt|bst|am|pm|a\.m|p\.m|"
-    r"опубликовано|обновлено|veröffentlicht|aktualisiert|publié|mis à jour)\b|\d{1,2}:\d{2}(:\d{2})?|"
-    r"\b\d{1,2}\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|"
+    r"gmt|utc|msk|cet|cest|est|edt|cst|cdt|pst|pdt|et|ct|pt|bst|uk|am|pm|a\.m|p\.m|"
+    r"опубликовано|обновлено|veröffentlicht|aktualisiert|publié|mis à jour)\b|"
+    r"\d{1,2}[:.]\d{2}(:\d{2})?(?:am|pm)?|"
+    r"\b\d{1,2}\s+(?:hours?|hrs?|minutes?|mins?|min|days?)\s+(?:ago|read)\b|"
     r"^[A-Z][\w .'\u2019-]{1,30}\s*\([A-Z][\w /.-]{1,20}\)\s*[-\u2013\u2014]?",
     re.I,
 )
@@ -138,8 +140,10 @@ def date_from_line(line: str) -> date | None:
     found = _search_date(line)
     if not found:
         return None
-    _value, start, end = found
-    rest = _DATE_LINE_NOISE.sub(" ", line[:start] + " " + line[end:])
+    rest = line
+    for pattern, _named_month in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)  # "Published: March 3, 2025 | Updated: March 4, 2025"
+    rest = _DATE_LINE_NOISE.sub(" ", rest)
     return None if re.search(r"[^\W\d_]{2,}", rest) else found[0]
 
 

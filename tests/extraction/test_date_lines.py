@@ -1,0 +1,64 @@
+"""Lines that only date the article, in the shapes news sites print them (fictional outlets)."""
+
+from datetime import date
+
+import pytest
+
+from statements.extraction.metadata import date_from_byline, date_from_line
+
+MARCH_3 = date(2025, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published: March 3, 2025 | Updated: March 4, 2025",
+        "Posted 3 March 2025 06:00 GMT, updated 4 March 2025",
+        "March 3, 2025, 6:00 a.m. ET",
+        "Mon 3 Mar 2025 06.00 GMT",
+        "3 March 2025 · 4 min read",
+        "Monday 3 March 2025 11:49, UK",
+        "Last Modified: Mar 3, 2025 at 6:00AM",
+        "First published on Mon 3 Mar 2025 06.00 GMT",
+    ],
+)
+def test_date_lines(line: str) -> None:
+    assert date_from_line(line) == MARCH_3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The vote on March 3, 2025",
+        "Kessel, March 3, 2025",
+        "Ostmark, 3 March 2025 to 5 March 2025 talks",
+        "Published 03/03/2025",  # day and month cannot be told apart
+    ],
+)
+def test_lines_with_more_than_a_date(line: str) -> None:
+    assert date_from_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Ada Quist, Veloria Courier, March 3, 2025",
+        "By Ada Quist · 3 March 2025",
+        "By ADA QUIST | Staff writer | Published 3 March 2025, 6:00 a.m.",
+        "By Ada Quist and Piet Orlanski — March 3, 2025",
+    ],
+)
+def test_byline_dates(line: str) -> None:
+    assert date_from_byline(line) == MARCH_3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Monday March 3, 2025 the council had voted.",
+        "by the end of March 3, 2025, the ministry said",
+        "By Ada Quist",
+    ],
+)
+def test_not_byline_dates(line: str) -> None:
+    assert date_from_byline(line) is None
