@@ -44,7 +44,7 @@ _BOILERPLATE = tuple(
         r"sign up\b.{0,80}|click here\b.{0,80})$",
         r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",
         # a byline: "By Ada Quist" or "By Ada Quist, Veloria Daily Courier"
-        r"^by\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*(?:,|\||and)\s*.{0,60})?$",
+        r"^(?:(?:posted|written|words|story|reported)\s+)?by\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*(?:,|\||and)\s*.{0,60})?$",
         r"\b(AP|AFP|EPA|Reuters|Getty Images|TASS)\s*Photo\s*/",
     )
 )
@@ -199,6 +199,8 @@ def _take_out(line: str, scan: _Scan) -> bool:
         return True
     if byline_date := metadata.date_from_byline(line):
         scan.edition_dates.append(byline_date)
+        scan.removed.append(line)
+        return True
     if any(pattern.search(line) for pattern in _BOILERPLATE):
         scan.removed.append(line)
         return True

@@ -59,7 +59,9 @@ _DATE_LINE_NOISE = re.compile(
     r"опубликовано|обновлено|veröffentlicht|aktualisiert|publié|mis à jour)\b|"
     r"\d{1,2}[:.]\d{2}(:\d{2})?(?:am|pm)?|"
     r"\b\d{1,2}\s+(?:hours?|hrs?|minutes?|mins?|min|days?)\s+(?:ago|read)\b|"
-    r"^[A-Z][\w .'\u2019-]{1,30}\s*\([A-Z][\w /.-]{1,20}\)\s*[-\u2013\u2014]?",
+    r"^[A-Z][\w .'\u2019-]{1,30}\s*\([A-Z][\w /.-]{1,20}\)\s*[-\u2013\u2014]?|"
+    # the place or the author before the date: "KESSEL, March 3, 2025", "Ada Quist, 3 March 2025"
+    r"^(?-i:[A-Z][\w.'\u2019-]+(?:[ -][A-Z][\w.'\u2019-]+){0,3}),\s*$",
     re.I,
 )
 
@@ -105,7 +107,9 @@ _DATELINE = re.compile(
 )
 # "By Ada Quist, Veloria Courier, March 3, 2025": a name, then what follows it.
 _BYLINE = re.compile(
-    r"^by\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*(?:,|\||and|·|•|—|–)\s*.{0,100}$", re.I
+    r"^(?:(?:posted|written|words|story|reported)\s+)?by\s+"
+    r"(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*(?:,|\||and|on|·|•|—|–)\s*.{0,100}$",
+    re.I,
 )
 _QUOTE_MARKS = re.compile('["“”«»„]')
 _SOURCE_LINE = re.compile(

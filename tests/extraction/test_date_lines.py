@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from statements.extraction.cleaning import clean
+from statements.extraction.document import RawDocument
 from statements.extraction.metadata import date_from_byline, date_from_line
 
 MARCH_3 = date(2025, 3, 3)
@@ -20,6 +22,8 @@ MARCH_3 = date(2025, 3, 3)
         "Monday 3 March 2025 11:49, UK",
         "Last Modified: Mar 3, 2025 at 6:00AM",
         "First published on Mon 3 Mar 2025 06.00 GMT",
+        "KESSEL, March 3, 2025",  # the place it was filed from
+        "Ada Quist, 3 March 2025",
     ],
 )
 def test_date_lines(line: str) -> None:
@@ -30,8 +34,8 @@ def test_date_lines(line: str) -> None:
     "line",
     [
         "The vote on March 3, 2025",
-        "Kessel, March 3, 2025",
         "Ostmark, 3 March 2025 to 5 March 2025 talks",
+        "Holm said, 3 March 2025",
         "Published 03/03/2025",  # day and month cannot be told apart
     ],
 )
@@ -46,6 +50,8 @@ def test_lines_with_more_than_a_date(line: str) -> None:
         "By Ada Quist · 3 March 2025",
         "By ADA QUIST | Staff writer | Published 3 March 2025, 6:00 a.m.",
         "By Ada Quist and Piet Orlanski — March 3, 2025",
+        "Posted by Ada Quist on March 3, 2025",
+        "Written by Ada Quist, Monday 3 March 2025",
     ],
 )
 def test_byline_dates(line: str) -> None:
@@ -62,3 +68,15 @@ def test_byline_dates(line: str) -> None:
 )
 def test_not_byline_dates(line: str) -> None:
     assert date_from_byline(line) is None
+
+
+def test_a_posted_by_line_dates_the_article_and_leaves_the_body():
+    text = (
+        "Harbour Fees Stay\n\n"
+        "Posted by Ada Quist on March 3, 2025\n\n"
+        "The harbour board kept its fees unchanged on Monday, the board said in a statement.\n\n"
+        "Fishermen welcomed the decision."
+    )
+    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
+    assert article.published_on == MARCH_3
+    assert article.paragraphs[0].startswith("The harbour board kept its fees")
