@@ -40,6 +40,9 @@ _BOILERPLATE = tuple(
         r"^(©|\(c\)\s|copyright\b)",
         r"^all rights reserved\b",
         r"^(correction|clarification|update) appended\.?$",
+        # the author's accounts: "Follow Ada Quist on Twitter @adaquist.", "Twitter: @adaquist."
+        r"^follow\b.{0,120}\bon (twitter|x|facebook|instagram|threads|bluesky)\b.{0,60}$",
+        r"^(twitter|x|instagram|bluesky|email)\s*:\s*\S+$",
         r"^(advertisement|share this( article| story)?|subscribe\b.{0,60}|follow us\b.{0,80}|"
         r"sign up\b.{0,80}|click here\b.{0,80})$",
         r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",

@@ -78,3 +78,14 @@ def test_a_paragraph_about_corrections_in_the_story_stays():
     )
     article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
     assert article.paragraphs[-1] == "The senator thanked her volunteers."
+
+
+def test_the_authors_social_accounts_are_not_the_story():
+    text = (
+        "Harbour Fees Stay\n\n" + BODY + "\n\nFollow Ada Quist on Twitter @adaquist.\n\n"
+        "Twitter: @adaquist.\n\n"
+        "Twitter users posted their thoughts on the ruling within minutes."
+    )
+    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
+    assert "@adaquist" not in article.body
+    assert article.paragraphs[-1].startswith("Twitter users posted their thoughts")
