@@ -55,8 +55,13 @@ from statements.extraction.sentences import (
 
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# An apposition's words: no clause break, but an abbreviation's period may stand in
+# it ('Ana Ruiz, chief strategist at Dunmore Ltd., said', 'of the U.S. Treasury,').
+_APPOSITION_CHARS = r"(?:[^,.;:\x00]|\.(?=,|\s+[a-z(]|[A-Za-z]))"
 _VERB_AFTER_RE = re.compile(
-    r"(?:(?:\s*,[^,.;:\x00]{1,90}){1,3},|\s+\(\x00+\)|\s+\([A-Z][\w.\-, ]{0,20}\))?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
+    r"(?:(?:\s*,"
+    + _APPOSITION_CHARS
+    + r"{1,90}){1,3},|\s+\(\x00+\)|\s+\([A-Z][\w.\-, ]{0,20}\))?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
     r"earlier|repeatedly|recently|had|has|have|would|will|was|were|is|openly|publicly|bluntly|once|"
     r"firmly|flatly|simply|only|even|separately|subsequently|in turn|likewise|similarly|"
     r"reportedly|already|angrily|quickly|later on|quoted as|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
@@ -188,6 +193,8 @@ _REPORTING_THAT_RE = re.compile(
 
 # How far before a quote or cue the rules look for a cue that governs it.
 _NEAR = 400
+# After a name that opens a paragraph: its description, a colon, then the quote.
+_ROUNDUP_RE = re.compile(r",[^,:\n\x00]{1,80}:[^\S\n]*(?=\x00)")
 # An interview's introduction: who is interviewed, and by whom.
 _INTERVIEWED_RE = re.compile(
     r"\b(?:[Ii]nterview(?:ed|s)?(?:\s+with)?|[Ss]poke\s+(?:to|with)|[Tt]alk(?:ed|s)?\s+(?:to|with)"
@@ -340,6 +347,15 @@ class _Article:
             ):
                 # an interview's answer: 'Holm: "Not yet. ..."'
                 cues.append(_Cue(m.start, m.end + 1, "answered", m.end, m))
+                seen.add(m.start)
+            elif (
+                m.kind == "name"
+                and (m.start == 0 or nar[m.start - 1] == "\n")
+                and m.entity is not None
+                and (roundup := _ROUNDUP_RE.match(nar, m.end))
+            ):
+                # a round-up of voices: 'Ida Marsh, Dorn Courier: "..."'
+                cues.append(_Cue(m.start, roundup.end(), "said", m.end, m))
                 seen.add(m.start)
             elif m.kind == "name" and nar.startswith(",", m.end):
                 # 'the envoy Farhad Rezaei, who earlier warned that Tehran would "..."'

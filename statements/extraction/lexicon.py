@@ -38,6 +38,7 @@ SPEECH_VERBS = word_set("""
     griped gripes fretted frets opined opines bristled vented raged ranted cheered barked
     barks gloated gloats bragged brags recounts heralded heralds denounced denounces
     declares decried decries lambasted lambastes blasted blasts chided chides scolded
+    dubbed dubs referred refers
     """)
 
 # Speech verbs that may come before their subject ('"...," said Holm'), as a regex alternation.
@@ -118,6 +119,7 @@ TITLES = word_set("""
     columnist commentator pollster strategist consultant businessman businesswoman billionaire
     entrepreneur investor coach ranking rev reverend pastor schoolteacher teacher nurse farmer
     pensioner student shopkeeper retiree engineer
+    representatives senators sens sens. reps reps. congressmen congresswomen
     """)
 
 # Lower-case words that may stand in a title before a name ("retired Gen.", "former Sen.").

@@ -75,6 +75,7 @@ _ROLE_NOUN_CAP_ALT = "|".join(
 _ROLE_NP_RE = re.compile(
     r"[Tt](?<!\w[Tt])he\s+((?:[\w\u2019'\-]+\s+){0,4}?(?:" + _ROLE_NOUN_CAP_ALT + r")"
     r"(?:[\s\-]+(?:" + _ROLE_NOUN_CAP_ALT + r"))*"
+    r"(?:\s+of\s+state\b)?"  # 'the head of state', in lower case too
     r"(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?" + _UP + r"[\w\u2019'\-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|the\s+|and\s+)?" + _UP + r"[\w\u2019'\-]*)*)?)\b"
 )

@@ -1,0 +1,69 @@
+"""Cues and roles of everyday news copy: round-ups, descriptions with abbreviations, offices.
+
+Fictional people, places and outlets only.
+"""
+
+from tests.extraction.engine_cases import cases, speakers
+
+CUES = [
+    # a round-up of voices: name, description, colon, quote
+    (
+        'Ida Marsh, Dorn Courier: "The vote was rigged from the start."\n\n'
+        'Tom Holm, a teacher in Velsk: "The vote was fair."',
+        [("The vote was rigged from the start.", "Ida Marsh"), ("The vote was fair.", "Tom Holm")],
+    ),
+    # an abbreviation inside the description between name and verb
+    (
+        'Ana Ruiz, chief strategist at Dunmore Ltd., said "the numbers do not add up at all."',
+        [("the numbers do not add up at all.", "Ana Ruiz")],
+    ),
+    (
+        'Tom Holm, an adviser to the U.S. delegation, said "nobody expected a deal this week."',
+        [("nobody expected a deal this week.", "Tom Holm")],
+    ),
+    # naming verbs
+    (
+        'Tom Holm referred to the plan as "a disaster for the whole valley."',
+        [("a disaster for the whole valley.", "Tom Holm")],
+    ),
+    (
+        'Tom Holm dubbed the plan "a disaster for the whole valley."',
+        [("a disaster for the whole valley.", "Tom Holm")],
+    ),
+]
+
+
+@cases(CUES)
+def test_cues(body, expected):
+    assert speakers(body) == expected
+
+
+ROLES = [
+    # a plural title before one name is the title, not the given name
+    (
+        "Representatives James E. Holm and Ada Frey met the governor.\n\n"
+        '"We are done here," said Representatives James E. Holm.',
+        [("We are done here", "James E. Holm")],
+    ),
+    # 'the head of state' written in lower case
+    (
+        "President Ada Frey spoke on Monday.\n\n"
+        '"The border will stay open for trade," the head of state said.',
+        [("The border will stay open for trade", "Ada Frey")],
+    ),
+    (
+        "President Ada Frey spoke on Monday.\n\n"
+        'According to the head of state, "the border will stay open for trade."',
+        [("the border will stay open for trade.", "Ada Frey")],
+    ),
+]
+
+
+@cases(ROLES)
+def test_roles(body, expected):
+    assert speakers(body) == expected
+
+
+def test_a_colon_after_a_description_needs_a_name_at_the_paragraph_start():
+    body = 'The report, from the Dorn Courier: "The vote was rigged from the start."'
+    assert speakers(body) == []
