@@ -67,6 +67,7 @@ _AGENCY_CREDIT = re.compile(
 )
 # The heading of a correction appended to a story: "CORRECTION:", "Clarification:".
 _CORRECTION = re.compile(r"^[ \t]*(?:corrections?|clarifications?)(?:[ \t]*:|[ \t]*$)", re.I | re.M)
+_SPACED_HYPHEN = re.compile(r"\b([^\W\d_]{2,})- ([a-z]+)\b")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*$")
 _OPEN_END = re.compile(
     r"[,;:(\[–—-]$|\b(the|a|an|and|or|of|to|in|on|for|by|with|that|at|from)$", re.I
@@ -284,7 +285,17 @@ def _join_lines(lines: list[str], words: set[str]) -> str:
     text = lines[0]
     for line in lines[1:]:
         text = _join_two(text, line, words)
+    if "- " in text:
+        text = _SPACED_HYPHEN.sub(lambda m: _mend_spaced(m, words), text)
     return text
+
+
+def _mend_spaced(match: re.Match[str], words: set[str]) -> str:
+    """'prosecu- tion': a margin hyphen whose line break became a space, when evidence says so."""
+    before, after = match.group(1), match.group(2)
+    if _keep_hyphen(before.lower(), after.lower(), words):
+        return match.group()
+    return before + after
 
 
 def _join_two(left: str, right: str, words: set[str]) -> str:

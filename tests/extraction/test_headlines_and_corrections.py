@@ -89,3 +89,16 @@ def test_the_authors_social_accounts_are_not_the_story():
     article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
     assert "@adaquist" not in article.body
     assert article.paragraphs[-1].startswith("Twitter users posted their thoughts")
+
+
+def test_a_margin_hyphen_flattened_to_a_space_is_mended_only_on_evidence():
+    text = (
+        "Harbour Fees Stay\n\n"
+        "The case against the harbour board was, in the mayor's words, a prosecu- tion without"
+        " evidence, and the pre- and post-war records of the board were never read by any"
+        " court; the in- quiry was closed.\n\n" + BODY
+    )
+    body = clean(RawDocument(source_file="a.txt", text=text, format="text")).body
+    assert "a prosecution without evidence" in body
+    assert "the pre- and post-war records" in body
+    assert "in- quiry" in body  # no evidence either way: left as printed
