@@ -40,6 +40,11 @@ _BOILERPLATE = tuple(
         r"^(©|\(c\)\s|copyright\b)",
         r"^all rights reserved\b",
         r"^(correction|clarification|update) appended\.?$",
+        # press releases: "FOR IMMEDIATE RELEASE", "Media contact: …", the end marks "###", "-30-"
+        r"^for (immediate|release)\b.{0,40}$",
+        r"^(media |press )?(contact|inquiries|enquiries)\s*:.{0,120}$",
+        r"^(#\s*){3}$",
+        r"^-\s*30\s*-$",
         # the author's accounts: "Follow Ada Quist on Twitter @adaquist.", "Twitter: @adaquist."
         r"^follow\b.{0,120}\bon (twitter|x|facebook|instagram|threads|bluesky)\b.{0,60}$",
         r"^(twitter|x|instagram|bluesky|email)\s*:\s*\S+$",

@@ -105,6 +105,12 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{2,30})(?:,\s*(?P<when>[^()\n]{0,30}?))?\s*"
     r"\((?P<outlet>[A-Z][^()\n]{1,40})\)\s*[-–—]"
 )
+# "KESSEL, Ostmark, March 3, 2025 /Wire Service/ --": a press release's or paper's dateline
+# with the full date and no outlet in brackets.
+_DATED_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][\w.'’ -]{1,20})?,\s*(?P<when>[^/()\n]{6,32}?\d{4})"
+    r"\s*(?:/[^/\n]{1,40}/\s*)?(?:--|[-–—])"
+)
 # "By Ada Quist, Veloria Courier, March 3, 2025": a name, then what follows it.
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|words|story|reported)\s+)?by\s+"
@@ -173,7 +179,7 @@ def date_from_url(url: str | None) -> date | None:
 
 def date_from_dateline(paragraph: str) -> date | None:
     """A full date in a wire dateline ("MARENBURG, March 3, 2025 (NWS) —")."""
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) or _DATED_DATELINE.match(paragraph)
     return parse_date(match.group("when") or "") if match else None
 
 
