@@ -1129,8 +1129,12 @@ def _only_title_words(gap: str) -> bool:
         or w[:1].isupper()
         or w in ("of", "the", "for", "and")
         or w in TITLE_MODIFIERS
+        or _ORDINAL_RE.fullmatch(w) is not None  # 'Air Force 1st Lt.'
         for w in words
     )
+
+
+_ORDINAL_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 def _only_titles(gap: str, c: _Cue) -> bool:

@@ -160,7 +160,7 @@ ORG_WORDS = word_set("""
     sputnik kazinform tengrinews akorda rosgvardia roskomnadzor gazprom rosneft rosatom
     kazmunaygas lukoil novaya meduza xinhua yonhap kyodo amnesty greenpeace unicef unesco
     oversight commerce engineers judiciary appropriations college hospital institution
-    laboratory holdings treasury
+    laboratory holdings treasury force
     """)
 
 # Capitalized words that start sentences or name days and months, never a name.
@@ -170,6 +170,7 @@ STOP_CAPS = word_set("""
     those it he she they we i you his her their our my its if although though despite during
     since until speaking according asked under over among amid between without within
     following nevertheless instead separately elsewhere here there both neither either some
+    like unlike
     many most several few all every each other another such what which who whom whose where
     why how not no yes only even just dear sir thus hence indeed moreover furthermore besides
     photo video read related source sources updated editing reporting writing

@@ -420,6 +420,11 @@ def _initials_as_names(toks: list[str], classes: list[str]) -> None:
         classes[k] = "name"
 
 
+def _known_given_name(word: str) -> bool:
+    low = word.lower()
+    return low in MALE_NAMES or low in FEMALE_NAMES or given_name_gender(word) is not None
+
+
 _DETERMINER_END_RE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|our|their|his|her)\s+$", re.I)
 
 
@@ -773,6 +778,16 @@ class CastBuilder:
         hits = [self._by_key[k] for k in (key, full_key) if k in self._by_key]
         if hits:
             return min(hits)
+        if len(words) >= 2 and _known_given_name(words[0]):
+            # 'his brother Freddy', later 'Freddy Holm': the given name gets its surname
+            alone = self._by_key.get(first)
+            e = self.cast.entities[alone] if alone is not None else None
+            if (
+                e is not None
+                and " " not in e.name
+                and not (gender and e.gender not in (None, gender))
+            ):
+                return alone
         cands: set[int] = set()
         for surname in (*last_parts, last_two, key):
             cands |= self._by_surname.get(surname, set())
@@ -802,14 +817,20 @@ class CastBuilder:
         if e.first_key:
             self._by_first.setdefault(e.first_key, set()).add(idx)
 
-    def _by_given_name(self, word: str) -> int | None:
+    def _by_given_name(self, word: str, honorific: object) -> int | None:
         """'Freddy' after 'Freddy Holm' and 'Dana Holm': the one person of that given name.
 
         Family stories tell relatives apart by given name; Chinese and Korean
-        names put the family name first ('Gao Junlan', later 'Gao'). Only a
+        names put the family name first ('Gao Junlan', later 'Ms. Gao'). Only a
         word that is nobody's surname reaches here, and only when exactly one
-        person has it first.
+        person has it first. With an honorific the word is a surname, so only
+        a word that is no known given name qualifies ('Mr. Jordan' is not
+        'Jordan Vale').
         """
+        if honorific and (
+            word.lower() in MALE_NAMES | FEMALE_NAMES or given_name_gender(word) in ("m", "f")
+        ):
+            return None
         key = name_key(word)
         ents = self.cast.entities
         found = [i for i in self._by_first.get(key, ()) if ents[i].first_key == key]
@@ -841,8 +862,8 @@ class CastBuilder:
             fronted = _fronted_role(nar, start)  # "its governor, Miriam Okafor"
         has_title = role is not None or any(t in TITLES for t in (*titles, *role_words))
         idx = self._match_entity(words, _gender_of("", role_words + titles, ""))
-        if idx is None and len(words) == 1 and not _HONORIFIC_WORDS & {*titles, *role_words}:
-            idx = self._by_given_name(words[0])  # no 'Mr. Jordan' after 'Jordan Vale'
+        if idx is None and len(words) == 1:
+            idx = self._by_given_name(words[0], _HONORIFIC_WORDS & {*titles, *role_words})
         next_word = _VERB_AFTER_RE.match(nar, end)
         verb_follows = bool(next_word and next_word.group(1) in SPEECH_VERBS)
         bare = False

@@ -46,6 +46,33 @@ LATER_MENTIONS = [
         '"I think the government should act," Gao said.',
         [("I think the government should act", "Gao Junlan")],
     ),
+    (
+        "Gao Junlan, a lawyer from the province of Xelan, was at the meeting.\n\n"
+        '"I think the government should act," Ms. Gao said.',
+        [("I think the government should act", "Gao Junlan")],
+    ),
+    # a given name alone first, the full name later
+    (
+        "Dana Marsh seldom speaks of her brother Freddy, who died in 1981.\n\n"
+        "But the case of Freddy Marsh shaped the family.\n\n"
+        '"He was too kind for the business," Freddy\'s friend Ola Brand said.\n\n'
+        '"I was too young to see it," Freddy said once.',
+        [
+            ("He was too kind for the business", "Ola Brand"),
+            ("I was too young to see it", "Freddy Marsh"),
+        ],
+    ),
+    # a unit and a rank before the name
+    (
+        '"I was hoping for something else," said Air Force 1st Lt. Tyler Brandt.',
+        [("I was hoping for something else", "Tyler Brandt")],
+    ),
+    # 'Like' opening a sentence is no given name
+    (
+        "Mike Allen writes the newsletter. Like Allen, his staff starts at dawn.\n\n"
+        '"We like to work early," Allen said.',
+        [("We like to work early", "Mike Allen")],
+    ),
     # relatives told apart by their given names
     (
         "Freddy Marsh and his brother Donald Marsh grew up in Elm Park.\n\n"
