@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
+from statements.models import Statement
 from tests.factories import make_article, make_statement
 from tests.public.conftest import ids
 
@@ -121,3 +123,42 @@ def test_search_indexes_exist_on_postgres(db, postgres_only):
             "statement_search_vector_idx",
             "article_body_fts_idx",
         }
+
+
+SEARCHES = [
+    {"q": "the"},
+    {"q": "the -budget"},
+    {"q": '"ports stay"'},
+    {"q": "harbour or budget"},
+    {"q": "the", "sort": "relevance"},
+    {"q": "the", "in": "articles"},
+]
+
+
+def test_common_words_walk_the_date_index_with_the_same_results(client, archive, monkeypatch):
+    """A word in many statements is searched by walking the newest first (SQLite): same rows,
+    same order, same counts as reading every match and sorting them."""
+    from django.db import connection
+
+    from statements import search
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL plans this itself")
+    sorted_first = [
+        (ids(r := client.get(URL, p)), r.context["page_obj"].paginator.count) for p in SEARCHES
+    ]
+    monkeypatch.setattr(search, "COMMON_MATCHES", 0)
+    walked = [
+        (ids(r := client.get(URL, p)), r.context["page_obj"].paginator.count) for p in SEARCHES
+    ]
+    assert walked == sorted_first
+    assert any(found for found, _ in walked)
+    page_ids = (
+        search.search_statements(Statement.objects.exclude(review_status="rejected"), "the")
+        .newest_first()
+        .values("pk")[:50]
+    )
+    sql, params = page_ids.query.sql_with_params()
+    with connection.cursor() as cursor:
+        plan = " ".join(row[-1] for row in cursor.execute("EXPLAIN QUERY PLAN " + sql, params))
+    assert "statement_public_dated_idx" in plan and "TEMP B-TREE" not in plan

@@ -105,7 +105,7 @@ def test_list_can_show_each_utterance_once(client, wire):
 def test_export_carries_utterance_id(client, wire):
     _, reports = wire
     response = client.get(reverse("statements:statement-export-json"))
-    rows = json.loads(b"".join(response.streaming_content))
+    rows = json.loads(response.getvalue())
     by_id = {r["id"]: r for r in rows}
     assert by_id[reports[0].pk]["utterance_id"] == reports[0].utterance_id
 
