@@ -104,6 +104,7 @@ class _Scan:
     dates: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     edition_dates: list[date] = field(default_factory=list)  # page headers and bylines
+    authors: list[str] = field(default_factory=list)  # from bylines
 
 
 def clean(doc: RawDocument) -> CleanArticle:
@@ -114,6 +115,8 @@ def clean(doc: RawDocument) -> CleanArticle:
     scan.removed.extend(correction)
     scan.links.extend(furniture.links)
     scan.edition_dates.extend(furniture.dates)
+    bylines = (metadata.author_from_byline(line) for line in furniture.removed)
+    scan.authors[:0] = [name for name in bylines if name]  # "By Ada Quist · 3 March 2025"
     words = _vocabulary(text)
     paragraphs: list[str] = []
     for n, block in enumerate(scan.blocks):
@@ -138,6 +141,7 @@ def clean(doc: RawDocument) -> CleanArticle:
         language=doc.language or metadata.detect_language(title + "\n" + body),
         source_links=tuple(dict.fromkeys(scan.links)),
         format=doc.format,
+        author=scan.authors[0] if scan.authors else None,
     )
 
 
@@ -206,6 +210,8 @@ def _take_out(line: str, scan: _Scan) -> bool:
     if metadata.date_from_line(line):
         scan.dates.append(line)
         return True
+    if author := metadata.author_from_byline(line):
+        scan.authors.append(author)
     if byline_date := metadata.date_from_byline(line):
         scan.edition_dates.append(byline_date)
         scan.removed.append(line)

@@ -55,6 +55,9 @@ class CleanArticle:
     language: str | None = None
     source_links: tuple[str, ...] = ()
     format: str = "text"
+    # The first author of the byline ("By Ada Quist, Courier" -> "Ada Quist"): in an
+    # op-ed or a column the author's own words are the author's statements.
+    author: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:

@@ -117,6 +117,16 @@ _BYLINE = re.compile(
     r"(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*(?:,|\||and|on|·|•|—|–)\s*.{0,100}$",
     re.I,
 )
+_BYLINE_NAME = re.compile(
+    r"^(?:(?:posted|written|words|story|reported)\s+)?by\s+"
+    r"(?P<name>(?-i:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|del|der|la|le)){1,3}))"
+    r"(?:\s*(?:,|\||and|on|·|•|—|–)\s*.{0,100})?$",
+    re.I,
+)
+_CALENDAR_WORDS = frozenset(
+    [*_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    + ["day", "night", "week", "weekend", "morning", "evening", "year", "time", "end"]
+)
 _QUOTE_MARKS = re.compile('["“”«»„]')
 _SOURCE_LINE = re.compile(
     r"^(?:based on materials (?:from|of|by)|according to materials (?:from|of)|source\s*:)"
@@ -162,6 +172,17 @@ def date_from_byline(line: str) -> date | None:
     if len(line) > 160 or not _BYLINE.match(line):
         return None
     return parse_date(line)
+
+
+def author_from_byline(line: str) -> str | None:
+    """The first author a byline names ("By ADA QUIST and Piet Orlanski, Courier" -> "Ada Quist")."""
+    match = _BYLINE_NAME.match(line.strip()) if len(line) <= 160 else None
+    if not match:
+        return None
+    name = match.group("name")
+    if any(word.casefold().rstrip(".") in _CALENDAR_WORDS for word in name.split()):
+        return None  # "By Election Day, the ministry had paid"
+    return name.title() if name.isupper() else name
 
 
 def date_from_url(url: str | None) -> date | None:

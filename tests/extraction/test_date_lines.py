@@ -80,3 +80,24 @@ def test_a_posted_by_line_dates_the_article_and_leaves_the_body():
     article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
     assert article.published_on == MARCH_3
     assert article.paragraphs[0].startswith("The harbour board kept its fees")
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By ADA QUIST and Piet Orlanski, Veloria Courier", "Ada Quist"),
+        ("By Ana de la Vega · 3 March 2025", "Ana de la Vega"),
+        ("Posted by Ada Quist on March 3, 2025", "Ada Quist"),
+        ("By Election Day, the ministry had paid", None),
+        ("By the time they voted", None),
+    ],
+)
+def test_the_bylines_author(line: str, author: str | None) -> None:
+    article = clean(
+        RawDocument(
+            source_file="a.txt",
+            text=f"Harbour Fees Stay\n\n{line}\n\nThe board kept its fees, it said on Monday.",
+            format="text",
+        )
+    )
+    assert article.author == author
