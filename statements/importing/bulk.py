@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from simple_history.utils import bulk_create_with_history
-
 from statements.extraction.document import ExtractedArticle
 from statements.importing.persist import (
     CREATED,
@@ -28,6 +26,7 @@ from statements.importing.persist import (
     store_roles,
 )
 from statements.importing.report import FileResult
+from statements.importing.rows import insert_with_history
 from statements.models import Article, Speaker, Statement
 from statements.models.article import UrlPrefix
 
@@ -97,13 +96,13 @@ class NewArticles:
         if not pending:
             return []
         articles = [article for article, _, _ in pending]
-        bulk_create_with_history(articles, Article)
+        insert_with_history(Article, articles)
         statements = []
         for article, rows, result in pending:
             result.article_id = article.pk
             for st in rows:
                 st.article = article  # now with its id
             statements += rows
-        bulk_create_with_history(statements, Statement, default_change_reason="import")
+        insert_with_history(Statement, statements, reason="import")
         store_roles(roles, self.run)
         return articles

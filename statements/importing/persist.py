@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from simple_history.utils import bulk_create_with_history
 
 from statements.extraction.document import ExtractedArticle, Person
 from statements.extraction.document import Statement as Extracted
@@ -29,6 +28,7 @@ from statements.importing.report import (
     FileResult,
     StatementChange,
 )
+from statements.importing.rows import insert_with_history
 from statements.linking import EventMatchers, link_article, link_articles
 from statements.models import (
     Article,
@@ -159,7 +159,7 @@ def store_roles(
         for (pk, title, on), (speaker, article) in wanted.items()
         if (pk, title, on) not in stored
     ]
-    bulk_create_with_history(new, SpeakerRole)
+    insert_with_history(SpeakerRole, new)
     run.roles.update(wanted)
 
 
@@ -398,7 +398,7 @@ def _sync_statements(
             result.statements_updated += 1
             note(UPDATED, st)
     # One INSERT for the article's new statements (and one for their history).
-    bulk_create_with_history(new, Statement, default_change_reason="import")
+    insert_with_history(Statement, new, reason="import")
     result.statements_created += len(new)
     for key, st in stored.items():
         if key in wanted:
