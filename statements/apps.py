@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_migrate
 
 
 class StatementsConfig(AppConfig):
@@ -10,6 +12,22 @@ class StatementsConfig(AppConfig):
         from archive import page_cache
 
         page_cache.connect()  # editors' changes and finished imports empty the page cache
+        post_migrate.connect(_restore_groups, sender=self)
+
+
+def _restore_groups(sender, apps=None, **kwargs) -> None:
+    """Recreate the editors' groups when they are missing (after a flush), never reset them.
+
+    Migration 0004 creates them once; ``flush`` (and Django's transactional tests)
+    empties every table and then sends ``post_migrate``. Groups that exist keep
+    whatever permissions an administrator gave them.
+    """
+    from statements.accounts import ADMINISTRATORS, EDITORS, ensure_groups
+
+    apps = apps or global_apps  # flush sends no migration state
+    Group = apps.get_model("auth", "Group")
+    if Group.objects.filter(name__in=[EDITORS, ADMINISTRATORS]).count() < 2:
+        ensure_groups(apps)
 
 
 class ArchiveAdminConfig(admin_apps.AdminConfig):
