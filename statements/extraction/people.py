@@ -632,6 +632,7 @@ class CastBuilder:
         self._by_key: dict[str, int] = {}  # name key -> first entity with it
         self._by_surname: dict[str, set[int]] = {}
         self._by_first: dict[str, set[int]] = {}  # given name key -> entities
+        self._last_subject: dict[int, int] = {}  # entity -> where last named as a subject
         self._after_place_words: set[str] | None = None
         self._place_like: dict[str, bool] = {}
         self._capitalized: set[str] | None = None
@@ -791,7 +792,8 @@ class CastBuilder:
         cands: set[int] = set()
         for surname in (*last_parts, last_two, key):
             cands |= self._by_surname.get(surname, set())
-        for idx in sorted(cands, reverse=True):
+        fits: list[int] = []
+        for idx in cands:
             e = self.cast.entities[idx]
             if (
                 len(words) >= 2
@@ -804,8 +806,10 @@ class CastBuilder:
                 continue  # another person of the same family name
             if gender and e.gender and gender != e.gender:
                 continue  # 'Mrs. Holm' after 'Mr. Holm'
-            return idx
-        return None
+            fits.append(idx)
+        # Relatives share a surname: a bare 'Holm' is the Holm the passage is about,
+        # the one named last as a subject ('Then Eric Holm called. ... Holm said').
+        return max(fits, key=lambda i: (self._last_subject.get(i, -1), i), default=None)
 
     def _index(self, idx: int) -> None:
         """Make an entity's keys and surnames findable (after it was made or grew)."""
@@ -1212,6 +1216,8 @@ class CastBuilder:
                         prev.entity = mention.entity
                     done.append(mention)
                     name_spans.append((mention.start, mention.end))
+                    if mention.subject and mention.entity is not None:
+                        self._last_subject[mention.entity] = mention.start
             elif kind == "pronoun":
                 word = item.group().lower()
                 gender = "m" if word in ("he", "him") else "f"

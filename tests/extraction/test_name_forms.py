@@ -73,6 +73,21 @@ LATER_MENTIONS = [
         '"We like to work early," Allen said.',
         [("We like to work early", "Mike Allen")],
     ),
+    # relatives sharing a surname: a bare surname is the one the passage is about
+    (
+        "Eric Vance says he cannot name a single gift from Donald Vance, his father.\n\n"
+        "Since 2001, Donald Vance has promised millions to charity.\n\n"
+        "Then, last week, Eric Vance called.\n\n"
+        '"My father has given my foundation a great deal," Vance said.',
+        [("My father has given my foundation a great deal", "Eric Vance")],
+    ),
+    (
+        "Since 2001, Donald Vance has promised millions to charity.\n\n"
+        "His son Eric Vance runs a foundation of his own.\n\n"
+        "On Monday Donald Vance spoke in Dorn.\n\n"
+        '"I give more than anyone," Vance said.',
+        [("I give more than anyone", "Donald Vance")],
+    ),
     # relatives told apart by their given names
     (
         "Freddy Marsh and his brother Donald Marsh grew up in Elm Park.\n\n"
