@@ -28,6 +28,8 @@ _LABEL = (
 )
 _LABEL_RE = re.compile(rf"^{_LABEL}$", re.I)
 _SEPARATOR_RE = re.compile(r"\s+[|·•—–-]\s+|\s+[|·•]$|^[|·•]\s+")
+_DASHED_RE = re.compile(r"\s[—–-]\s")
+_PIPED_RE = re.compile(r"[|·•]")
 _DOMAIN_RE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
 _CAPS_WORDS_RE = re.compile(r"^[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+)+$")
 # A browser's print header and footer.
@@ -86,6 +88,7 @@ def strip_furniture(text: str, *, paged: bool = True) -> tuple[str, Furniture]:
         line is None or (bool(line.strip()) and _is_furniture(line.strip(), found))
         for line in lines
     ]
+    _mark_print_headers(lines, gone, found)
     if paged:
         _mark_running_lines(lines, gone, found)
     unwrapped = any(len(line) > _UNWRAPPED_LINE for line in lines if line)
@@ -107,7 +110,7 @@ def _strip_jumps(line: str, found: Furniture) -> str | None:
 
 def _is_furniture(line: str, found: Furniture) -> bool:
     """A page number, a print header or footer, or a running header with its date."""
-    if _PAGE_LINE_RE.match(line) or _PRINT_HEADER_RE.match(line):
+    if _PAGE_LINE_RE.match(line):
         found.removed.append(line)
         return True
     footer = _PRINT_FOOTER_RE.match(line)
@@ -138,13 +141,14 @@ def is_page_header(line: str) -> bool:
         return False
     if any(_SENTENCE_END_RE.search(part) and len(part.split()) > 3 for part in parts):
         return False
-    return any(
-        _LABEL_RE.match(part)
-        or _DOMAIN_RE.match(part)
-        or _CAPS_WORDS_RE.match(part)
-        or metadata.parse_date(part)
-        for part in parts
-    )
+    if not all(part[0].isupper() or part[0].isdigit() or _DOMAIN_RE.match(part) for part in parts):
+        return False  # "the mayor - 64 - said the": a wrapped line of prose
+    if any(_DOMAIN_RE.match(part) or metadata.parse_date(part) for part in parts):
+        return True
+    if _DASHED_RE.search(line) and not _PIPED_RE.search(line):
+        # Dashes join prose too ("Holm - 64 - Ostmark"): only a page with its word counts.
+        return any(part.lower().startswith("page ") and _LABEL_RE.match(part) for part in parts)
+    return any(_LABEL_RE.match(part) or _CAPS_WORDS_RE.match(part) for part in parts)
 
 
 def _header_date(line: str) -> date | None:
@@ -153,6 +157,23 @@ def _header_date(line: str) -> date | None:
         if day:
             return day
     return None
+
+
+def _mark_print_headers(lines: list[str | None], gone: list[bool], found: Furniture) -> None:
+    """A browser's print header: on the first line, or on the top of every page.
+
+    "4/19/23, 8:12 AM Headline – Outlet" elsewhere, once, may be a live blog's
+    entry, so it stays.
+    """
+    heads = [i for i, line in enumerate(lines) if line and _PRINT_HEADER_RE.match(line.strip())]
+    if not heads:
+        return
+    first = next(i for i, line in enumerate(lines) if line and line.strip())
+    counts = Counter(lines[i].strip() for i in heads)
+    for i in heads:
+        if not gone[i] and (i == first or counts[lines[i].strip()] >= 2):
+            gone[i] = True
+            found.removed.append(lines[i].strip())
 
 
 def _mark_running_lines(lines: list[str | None], gone: list[bool], found: Furniture) -> None:

@@ -240,3 +240,27 @@ def test_a_sentence_starting_with_by_and_a_date_is_not_a_byline():
         "The opposition called the rise too small."
     )
     assert clean(doc(text)).published_on is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the mayor, Ada Quist - 64 - said the",  # a wrapped line of prose
+        "Harbour pilots - 12 of them - walked out",
+        "KESSEL HARBOUR - THE LONG STRIKE",
+    ],
+)
+def test_dashes_in_prose_are_not_page_headers(line: str) -> None:
+    assert not is_page_header(line)
+
+
+def test_a_dated_entry_inside_the_text_is_not_a_print_header():
+    text = (
+        "Harbour Strike: Live\n\n"
+        "The strike entered its third day.\n\n"
+        "3/5/25, 9:15 AM The union said it would meet the board at noon.\n\n"
+        "The board has not answered."
+    )
+    cleaned, found = strip_furniture(text)
+    assert "9:15 AM The union said" in cleaned
+    assert found.removed == []
