@@ -275,7 +275,7 @@ GROUP_NOUNS = word_set("""
 FUTURE_MARKERS = word_set("""
     will shall would won't wouldn't going plans planned planning intends intend intended
     expected scheduled due set slated aims hopes next coming upcoming starting beginning
-    effective tomorrow
+    effective tomorrow ahead
     """)
 
 # Words of a 'Label:' that opens a paragraph but names no speaker of an interview.

@@ -41,6 +41,7 @@ def test_last_weekday(text: str, expected: date) -> None:
         "Brandt said the ban, starting Monday, was overdue.",
         "Brandt said the vote would take place on Tuesday.",
         "Brandt said she is going to resign tonight.",
+        "Brandt said ahead of Tuesday's vote that she was confident.",
     ],
 )
 def test_a_day_in_the_future_or_in_a_plan_is_not_when_words_were_said(text: str) -> None:
@@ -64,6 +65,7 @@ def test_a_day_in_the_future_or_in_a_plan_is_not_when_words_were_said(text: str)
         # past events with ordinary words stay dated
         ("Brandt said on Wednesday the vote had gone badly.", date(2024, 5, 15)),
         ("Brandt said yesterday the council set the budget.", date(2024, 5, 15)),
+        ("Brandt spoke before the committee on Tuesday and said it was safe.", date(2024, 5, 14)),
     ],
 )
 def test_the_day_of_speaking_is_kept_beside_a_plan(text: str, expected: date) -> None:
