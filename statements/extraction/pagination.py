@@ -37,6 +37,9 @@ _PRINT_HEADER_RE = re.compile(
     r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?(?:\s+\S.*)?$", re.I
 )
 _PRINT_FOOTER_RE = re.compile(r"^(?P<url>(?:https?://|www\.)\S+)\s+\d{1,3}\s*/\s*\d{1,3}$", re.I)
+# The continuation's own lines: "BUDGET" over "From Page A1".
+_FROM_LINE_RE = re.compile(r"^(?:continued\s+)?from\s+(?:page\s+)?[A-Z]?\d{1,3}\.?$", re.I)
+_SLUG_LINE_RE = re.compile(r"^[A-Z][A-Z0-9'’&-]+(?:\s+[A-Z][A-Z0-9'’&-]+){0,2}$")
 _PAGE_LINE_RE = re.compile(rf"^(?:{_LABEL}|-\s*\d{{1,3}}\s*-)$", re.I)
 
 # Jump lines, wherever they stand in a line. The story's slug is in capitals.
@@ -89,6 +92,7 @@ def strip_furniture(text: str, *, paged: bool = True) -> tuple[str, Furniture]:
         for line in lines
     ]
     _mark_print_headers(lines, gone, found)
+    _mark_jump_slugs(lines, gone, found)
     if paged:
         _mark_running_lines(lines, gone, found)
     unwrapped = any(len(line) > _UNWRAPPED_LINE for line in lines if line)
@@ -110,7 +114,7 @@ def _strip_jumps(line: str, found: Furniture) -> str | None:
 
 def _is_furniture(line: str, found: Furniture) -> bool:
     """A page number, a print header or footer, or a running header with its date."""
-    if _PAGE_LINE_RE.match(line):
+    if _PAGE_LINE_RE.match(line) or _FROM_LINE_RE.match(line):
         found.removed.append(line)
         return True
     footer = _PRINT_FOOTER_RE.match(line)
@@ -157,6 +161,24 @@ def _header_date(line: str) -> date | None:
         if day:
             return day
     return None
+
+
+def _mark_jump_slugs(lines: list[str | None], gone: list[bool], found: Furniture) -> None:
+    """The slug in capitals on the line above "From Page A1" goes with it."""
+    previous = None
+    for i, line in enumerate(lines):
+        text = line.strip() if line else ""
+        if not text:
+            continue
+        if (
+            _FROM_LINE_RE.match(text)
+            and previous is not None
+            and not gone[previous]
+            and _SLUG_LINE_RE.match(lines[previous].strip())
+        ):
+            gone[previous] = True
+            found.removed.append(lines[previous].strip())
+        previous = i
 
 
 def _mark_print_headers(lines: list[str | None], gone: list[bool], found: Furniture) -> None:

@@ -264,3 +264,17 @@ def test_a_dated_entry_inside_the_text_is_not_a_print_header():
     cleaned, found = strip_furniture(text)
     assert "9:15 AM The union said" in cleaned
     assert found.removed == []
+
+
+def test_a_continuation_headed_by_its_slug_on_a_line_of_its_own():
+    text = E_EDITION.replace("HARBOUR | From A7\n", "HARBOUR\nFrom Page A7\n")
+    [statement] = process(doc(text)).statements
+    assert statement.speaker == "Oskar Lindqvist"
+    assert "we will keep asking the same questions" in statement.text
+    assert "HARBOUR" not in clean(doc(text)).body
+
+
+def test_a_capitalised_line_without_a_jump_below_it_stays():
+    text = "Harbour Fees\n\nNATO\n\nThe alliance met on Monday in Kessel, its spokesman said."
+    cleaned, found = strip_furniture(text)
+    assert "NATO" in cleaned and found.removed == []
