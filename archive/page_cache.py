@@ -1,6 +1,6 @@
-"""The public pages' cache (opt-in: only when REDIS_URL is set).
+"""The public pages' cache: Redis with REDIS_URL, else files on this machine (not in DEBUG).
 
-Django's cache middleware keeps whole public pages in Redis; the admin is
+Django's cache middleware keeps whole public pages; the admin is
 never cached (its views say so). Whatever changes what a page shows empties
 the page cache: an editor's save or delete of any archive object (signals),
 and the end of each imported file or job (imports defer the signals and clear
@@ -23,7 +23,7 @@ _deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("pages_deferred
 
 
 def enabled() -> bool:
-    return PAGES in settings.CACHES
+    return PAGES in settings.CACHES and getattr(settings, "CACHE_MIDDLEWARE_ALIAS", "") == PAGES
 
 
 def clear_pages() -> None:

@@ -196,8 +196,12 @@ IMPORT_JOB_STALL_SECONDS = int(os.environ.get("IMPORT_JOB_STALL_SECONDS", "900")
 IMPORT_DIRECT_MAX_FILES = int(os.environ.get("IMPORT_DIRECT_MAX_FILES", "20"))
 IMPORT_DIRECT_MAX_BYTES = int(os.environ.get("IMPORT_DIRECT_MAX_BYTES", str(5 * 1024 * 1024)))
 
-# Redis cache for the public pages: only when REDIS_URL is set (archive/page_cache.py).
+# The public pages' cache (archive/page_cache.py): in Redis when REDIS_URL is set (every
+# server shares it), else in files on this machine (its processes share them) when DEBUG
+# is off. PAGE_CACHE=off turns it off; development never caches.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)
+PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "cache" / "pages"))
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL},
@@ -207,6 +211,16 @@ if REDIS_URL:
             "KEY_PREFIX": "pages",
         },
     }
+elif PAGE_CACHE:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(PAGE_CACHE_DIR),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+if PAGE_CACHE:
     CACHE_MIDDLEWARE_ALIAS = "pages"
     CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
     MIDDLEWARE = [

@@ -14,6 +14,10 @@ per-speaker counts; the CSV of the speaker) plus a ranked search, a statement
 permalink, a speaker page and an event page. ``--tasks-out`` writes the
 ``tasks.json`` that ``ab_bench.py`` takes for the interleaved ratio against
 Datasette (its ``speaker_id`` numbering is the sorted speaker names).
+
+Production caches whole public pages (Redis with ``REDIS_URL``, else files in a
+fresh folder per run), so repeated requests measure the cache; ``--no-page-cache``
+measures every request through the database and the templates.
 """
 
 from __future__ import annotations
@@ -110,8 +114,22 @@ def server_env(per_page: int = 50) -> dict[str, str]:
         STATEMENTS_PER_PAGE=str(per_page),
         REQUEST_LOG_LEVEL="WARNING",
         STATIC_ROOT=env.get("STATIC_ROOT") or str(Path(tempfile.gettempdir()) / "archive-static"),
+        PAGE_CACHE_DIR=env.get("PAGE_CACHE_DIR") or _PAGE_CACHE_DIR,
     )
     return env
+
+
+# A new, empty folder per run for the page cache when there is no Redis.
+_PAGE_CACHE_DIR = tempfile.mkdtemp(prefix="archive-bench-pages-")
+
+
+def page_cache_kind() -> str:
+    """What serves repeated pages in this run: "redis", "files" or "off"."""
+    from django.conf import settings
+
+    if not settings.PAGE_CACHE:
+        return "off"
+    return "redis" if settings.REDIS_URL else "files"
 
 
 def collect_static() -> None:
@@ -191,7 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--ab-requests", type=int, default=30)
     ap.add_argument("--ab-json", type=Path, help="ab_bench.py's --json output")
+    ap.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="serve every request from the database (production caches whole pages)",
+    )
     args = ap.parse_args(argv)
+    if args.no_page_cache:
+        os.environ["PAGE_CACHE"] = "0"
     if args.datasette and not args.tasks_out:
         args.tasks_out = Path(tempfile.gettempdir()) / "archive-ab-tasks.json"
 
@@ -251,7 +276,7 @@ def print_own_figures(args, facts, vendor, times, sizes, queries) -> None:
     results = {}
     print(
         f"{vendor}, speaker {facts['speaker']!r}, {args.requests} requests per task, "
-        f"gunicorn {args.workers} workers"
+        f"gunicorn {args.workers} workers, page cache: {page_cache_kind()}"
     )
     print(f"{'task':<22}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'kB':>8}")
     for task, values in times.items():

@@ -46,16 +46,25 @@ def _redis_url() -> str | None:
         return None
 
 
-@pytest.fixture(params=["locmem", "redis"])
-def page_cache(request, settings):
-    if request.param == "redis":
+LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
+
+
+@pytest.fixture(params=["locmem", "files", "redis"])
+def page_cache(request, settings, tmp_path):
+    if request.param == "files":  # what a server without Redis uses
+        backend = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "pages"),
+        }
+    elif request.param == "redis":
         url = _redis_url()
         if url is None:
             pytest.skip("needs Redis on 127.0.0.1:6379")
         backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url}
     else:
-        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    settings.CACHES = {"default": backend, "pages": {**backend, "KEY_PREFIX": "pages-test"}}
+        backend = {"BACKEND": LOCMEM}
+    default = backend if request.param != "files" else {"BACKEND": LOCMEM}
+    settings.CACHES = {"default": default, "pages": {**backend, "KEY_PREFIX": "pages-test"}}
     settings.CACHE_MIDDLEWARE_ALIAS = "pages"
     settings.CACHE_MIDDLEWARE_SECONDS = 60
     settings.MIDDLEWARE = [CACHE_MIDDLEWARE[0], *settings.MIDDLEWARE, CACHE_MIDDLEWARE[1]]

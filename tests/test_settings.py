@@ -96,6 +96,36 @@ def test_production_mode_without_debug_variable_passes_deploy_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+SHOW_PAGE_CACHE = (
+    "from django.conf import settings; "
+    "print(settings.CACHES.get('pages', {}).get('BACKEND'), "
+    "'django.middleware.cache.FetchFromCacheMiddleware' in settings.MIDDLEWARE)"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "django.core.cache.backends.filebased.FileBasedCache True"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/9"}, "django_redis.cache.RedisCache True"),
+        ({"PAGE_CACHE": "off"}, "None False"),
+        ({"DEBUG": "1"}, "None False"),
+    ],
+)
+def test_production_caches_public_pages_unless_told_not_to(tmp_path, env, expected):
+    """Servers cache whole public pages: in Redis when there is one, else in files."""
+    base = {
+        "DJANGO_ENV": "production",
+        "DEBUG": "0",
+        "SECRET_KEY": STRONG_KEY,
+        "ALLOWED_HOSTS": "archive.example.org",
+        "PAGE_CACHE_DIR": str(tmp_path / "pages"),
+    }
+    result = run_manage("shell", "-c", SHOW_PAGE_CACHE, **{**base, **env})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected
+
+
 def test_pages_carry_security_headers(client, db):
     response = client.get("/")
     csp = response["Content-Security-Policy"]
