@@ -18,6 +18,7 @@ its workers.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -98,10 +99,13 @@ def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int
         queries += 1
         return execute(sql, params, many, context)
 
+    backend = _backend_pid(connection)
+    cpu0 = _cpu(backend)
     t0 = time.perf_counter()
     with connection.execute_wrapper(count):  # the writer's round trips, what bounds the rate
         report = import_paths(files, workers=workers, batch_size=batch_size)
     secs = time.perf_counter() - t0
+    cpu = [b - a for a, b in zip(cpu0, _cpu(backend), strict=True)]
     t = report.totals()
     articles = t["articles_created"] + t["articles_updated"] + t["articles_unchanged"]
     peak = max(
@@ -112,8 +116,35 @@ def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int
         f"workers={workers} batch={batch_size}: {articles} articles, {t['statements_created']} statements, "
         f"{t['failed']} failed in {secs:.0f} s: {articles / secs:.1f} articles/s, "
         f"{t['statements_created'] / secs:.0f} statements/s, "
-        f"{queries / max(articles, 1):.1f} queries/article; peak memory {peak / 1024:.0f} MB"
+        f"{queries / max(articles, 1):.1f} queries/article; peak memory {peak / 1024:.0f} MB; "
+        f"CPU s: writer {cpu[0]:.0f}, extraction workers {cpu[1]:.0f}, database {cpu[2]:.0f}"
     )
+
+
+def _backend_pid(connection) -> int | None:
+    """The PostgreSQL server process serving this connection (on this machine), if any."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def _cpu(backend: int | None) -> tuple[float, float, float]:
+    """CPU seconds so far of this process, its ended children and the database server process.
+
+    Where the time goes when the cores are the limit: the writer (this
+    process), extraction (the worker processes, counted once they end), and
+    the server work the writer's SQL causes.
+    """
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server = 0.0
+    if backend is not None:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+            server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime, server
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,7 +22,6 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import QuerySet
-from simple_history.utils import bulk_create_with_history
 
 from statements.models import Article, Event, EventLink, Statement, StatementEvent
 
@@ -235,9 +234,9 @@ def _link_chunk(articles: list[Article], matchers: EventMatchers, result: LinkRe
     through.objects.bulk_create(new_links, ignore_conflicts=True, batch_size=1000)
     result.articles_linked += len(new_links)
     # With history, like every other change: editors see when a link appeared.
-    bulk_create_with_history(
-        to_create, StatementEvent, batch_size=1000, default_change_reason="keyword link"
-    )
+    from statements.importing.rows import insert_with_history  # (the importer imports this module)
+
+    insert_with_history(StatementEvent, to_create, reason="keyword link")
     result.statements_linked += len(to_create)
     by_event: dict[int, list[int]] = {}
     for sid, eid in stale:
