@@ -47,7 +47,12 @@ _DATE_PATTERNS = (
     ),
     # 28.01.2022 (dotted dates are day-first wherever they are used)
     (re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"), False),
+    # 2022/01/28
+    (re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b"), False),
 )
+# 01/28/2022 or 28/01/2022: a date only when one reading of the two is possible
+# (or both give the same day, 03/03/2022).
+_SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b")
 
 # What may surround a date on a line that is only a date ("Published: Friday, 28 January 2022, 14:05 GMT").
 _DATE_LINE_NOISE = re.compile(
@@ -305,6 +310,14 @@ def _search_date(text: str) -> tuple[date, int, int] | None:
             if value and (best is None or match.start() < best[1]):
                 best = (value, match.start(), match.end())
                 break
+    for match in _SLASHED.finditer(text):
+        if best is not None and match.start() > best[1]:
+            break
+        a, b, year = match.group("a"), match.group("b"), match.group("y")
+        readings = {_make_date(year, a, b), _make_date(year, b, a)} - {None}
+        if len(readings) == 1:
+            best = (readings.pop(), match.start(), match.end())
+            break
     return best
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from statements.extraction.cleaning import clean
 from statements.extraction.document import RawDocument
-from statements.extraction.metadata import date_from_byline, date_from_line
+from statements.extraction.metadata import date_from_byline, date_from_line, parse_date
 
 MARCH_3 = date(2025, 3, 3)
 
@@ -24,6 +24,8 @@ MARCH_3 = date(2025, 3, 3)
         "First published on Mon 3 Mar 2025 06.00 GMT",
         "KESSEL, March 3, 2025",  # the place it was filed from
         "Ada Quist, 3 March 2025",
+        "Published 2025/03/03",
+        "Published 03/03/2025",  # either reading is the same day
     ],
 )
 def test_date_lines(line: str) -> None:
@@ -36,7 +38,7 @@ def test_date_lines(line: str) -> None:
         "The vote on March 3, 2025",
         "Ostmark, 3 March 2025 to 5 March 2025 talks",
         "Holm said, 3 March 2025",
-        "Published 03/03/2025",  # day and month cannot be told apart
+        "Published 03/04/2025",  # March 4 or April 3: cannot be told apart
     ],
 )
 def test_lines_with_more_than_a_date(line: str) -> None:
@@ -101,3 +103,16 @@ def test_the_bylines_author(line: str, author: str | None) -> None:
         )
     )
     assert article.author == author
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("15/03/2025", date(2025, 3, 15)),  # day first: no month 15
+        ("03/15/2025", date(2025, 3, 15)),  # month first: no month 15
+        ("03/04/2025", None),
+        ("4/19/23", None),  # a two-digit year: a print date, not a publication date
+    ],
+)
+def test_slashed_dates_only_when_unambiguous(value: str, expected: date | None) -> None:
+    assert parse_date(value) == expected
