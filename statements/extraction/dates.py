@@ -42,6 +42,7 @@ _EXPR_RE = re.compile(
     r"\b(?:"
     r"(?:(?P<last>last|this past|past)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\u2019s|'s)?"
+    r"(?:\s+(?:of\s+)?(?P<week>last|next)\s+week)?"
     r"|(?P<rel>yesterday|today|this morning|this afternoon|this evening|tonight|last night)"
     r"|" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -82,6 +83,8 @@ def resolve(match: re.Match[str], published_on: date | None) -> date | None:
             back = (published_on.weekday() - want) % 7
             if back == 0 and g["last"]:
                 back = 7  # "last Thursday" written on a Thursday
+            if g["week"]:  # "Thursday last week": the Thursday of the week before this one
+                back = published_on.weekday() + 7 - want
             return published_on - timedelta(days=back)
         if g["rel"]:
             if published_on is None:
@@ -114,6 +117,8 @@ def find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int,
             continue
         if _DEADLINE_RE.search(text, max(lo, m.start() - 20), m.start()):
             continue  # "would be completed by January 19": a deadline, not a day of speech
+        if m.group("week") and m.group("week").lower() == "next":
+            continue  # "Thursday next week"
         if _in_future(text, max(lo, m.start() - _LOOKBACK), m.start()):
             continue  # "will travel on Thursday": the day of a plan, not of the words
         out.append((m.start(), m))

@@ -23,6 +23,10 @@ def said_on(text: str, published_on: date | None = THURSDAY) -> date | None:
         ("Mayor Ilse Brandt said this past Thursday that it was safe.", date(2024, 5, 9)),
         ("Mayor Ilse Brandt said Thursday that the bridge was safe.", THURSDAY),
         ("Mayor Ilse Brandt said on Wednesday that the bridge was safe.", date(2024, 5, 15)),
+        # "Thursday last week": the week before the paper's, whatever day the paper is
+        ("Mayor Ilse Brandt said Thursday last week that it was safe.", date(2024, 5, 9)),
+        ("Mayor Ilse Brandt said on Monday of last week that it was safe.", date(2024, 5, 6)),
+        ("Mayor Ilse Brandt said on Friday last week that it was safe.", date(2024, 5, 10)),
     ],
 )
 def test_last_weekday(text: str, expected: date) -> None:
@@ -42,6 +46,7 @@ def test_last_weekday(text: str, expected: date) -> None:
         "Brandt said the vote would take place on Tuesday.",
         "Brandt said she is going to resign tonight.",
         "Brandt said ahead of Tuesday's vote that she was confident.",
+        "Brandt said the council meets on Friday next week.",
     ],
 )
 def test_a_day_in_the_future_or_in_a_plan_is_not_when_words_were_said(text: str) -> None:
