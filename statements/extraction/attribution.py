@@ -165,6 +165,8 @@ _TERM_NOUN_AFTER_RE = re.compile(
 # 'preparing a "road map" for the sector': a short lower-case noun phrase standing
 # where a noun would, after an article and before a preposition or the sentence's end.
 _DETERMINER_END_RE = re.compile(r"(?:^|\s)(?:a|an|the)\s*$")
+# 'Holm was a "proven failure"': what someone is called, the speaker's words.
+_PREDICATE_END_RE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:a|an)\s*$")
 _AFTER_NOUN_PHRASE_RE = re.compile(
     r"[\s\x00]*(?:[,.;:!?)\u2014\u2013]|$|(?:for|of|in|on|at|to|with|against|between|"
     r"by|from|that|which|and|or|as|is|was|were|are)\b)"
@@ -503,7 +505,30 @@ class _Article:
             and self.quoted_elsewhere(text)
             and not _governed_by_speech(before)
             and not self._headline_echo_of_speaker(q, text)
+            and not self._echoes_a_statement(q, text)
         )
+
+    def _echoes_a_statement(self, q: Quote, text: str) -> bool:
+        """'Holm said the judge's "mind is shot."' after his '"Her mind is shot - resign!"'.
+
+        A short phrase that stands, unquoted, in a whole sentence someone
+        said elsewhere in the article repeats that person's words; a term is
+        quoted again as a term. Checked only in articles with few quotes, so
+        the cost stays linear.
+        """
+        if len(self.quotes) >= _FEW_QUOTES:
+            return False
+        padded = " " + " ".join(_fold_tokens(text)) + " "
+        for p in self.quotes:
+            if p is q:
+                continue
+            words = " " + " ".join(_fold_tokens(_without_nested(self.body, p))) + " "
+            at = words.find(padded)
+            if at < 0 or len(words.split()) < _SENTENCE_WORDS:
+                continue
+            if not words[: at + 1].endswith(_FOLDED_TERM_MARKERS):
+                return True  # not 'so-called "X"' in the longer quote either
+        return False
 
     def _headline_echo_of_speaker(self, q: Quote, text: str) -> bool:
         """'Holm said the case was "only the beginning"' under a headline quoting it.
@@ -515,7 +540,10 @@ class _Article:
         if not self.title:
             return False
         body_hits = self._quoted_count(text, with_title=False)
-        if body_hits != 1 or _DETERMINER_END_RE.search(self.nar[: q.open_at][-40:]):
+        lead = self.nar[: q.open_at][-40:]
+        if body_hits != 1 or (
+            _DETERMINER_END_RE.search(lead) and not _PREDICATE_END_RE.search(lead)
+        ):
             return False  # 'stop a "velvet coup"': a noun phrase, the headline's term
         sent = self.sentences[self.sentence_at(q.open_at)]
         return any(
@@ -542,7 +570,22 @@ class _Article:
         if det is None or not _AFTER_NOUN_PHRASE_RE.match(self.nar, q.close_end):
             return False
         lead = _LOWER_WORD_RE.findall(before[: det.start()])[-3:]
-        return not any(w in SPEECH_VERBS or w in SPEECH_PARTICIPLES for w in lead)
+        if any(w in SPEECH_VERBS or w in SPEECH_PARTICIPLES for w in lead):
+            return False
+        # 'Warren said Holm was a "proven failure"': what a named speaker calls someone
+        return not (_PREDICATE_END_RE.search(before) and self._named_cue_before(q))
+
+    def _named_cue_before(self, q: Quote) -> bool:
+        """A person's speech verb earlier in the quote's sentence, with no other quote between."""
+        sent = self.sentences[self.sentence_at(q.open_at)]
+        c = self.last_cue_before(sent.start, q.open_at)
+        return (
+            c is not None
+            and c.mention is not None
+            and c.mention.entity is not None
+            and c.verb != "according to"
+            and MASK not in self.nar[c.end : q.open_at]
+        )
 
     def kind(self, q: Quote, sent: Sentence) -> str:
         text = q.text(self.body)
@@ -1159,11 +1202,26 @@ def _fold_tokens(text: str) -> list[str]:
     return [t[:-1] if len(t) > 3 and t[-1] == "s" else t for t in toks]
 
 
+_FOLDED_TERM_MARKERS = tuple(" " + " ".join(_fold_tokens(m)) + " " for m in _TERM_MARKERS)
 _SHORT_PHRASE = 3
 # 'Gilmore said. Fiorina, speaking to voters, said,': two utterances, not one split quote
 _SENTENCE_END_IN_GAP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # Up to this many quotes a phrase is looked up by reading them all; beyond, by an index.
 _FEW_QUOTES = 60
+_SENTENCE_WORDS = 5  # a quote this long is someone's sentence, not a term
+
+
+def _without_nested(body: str, q: Quote) -> str:
+    """A quote's words with the quotes inside it cut out."""
+    parts = []
+    for lo, hi in q.spans:
+        pos = lo
+        for s, e in q.nested:
+            if lo <= s < hi and s >= pos:
+                parts.append(body[pos:s])
+                pos = min(hi, e + 1)
+        parts.append(body[pos:hi])
+    return " ".join(parts)
 
 
 def _phrases(text: str) -> set[tuple[str, ...]]:

@@ -67,3 +67,31 @@ def test_roles(body, expected):
 def test_a_colon_after_a_description_needs_a_name_at_the_paragraph_start():
     body = 'The report, from the Dorn Courier: "The vote was rigged from the start."'
     assert speakers(body) == []
+
+
+SHORT_PHRASES = [
+    # a short phrase that repeats a whole sentence the speaker said is speech, not a term
+    (
+        '"Her mind is gone, she should resign!" Tom Holm wrote on Tuesday.\n\n'
+        'Lashing out, Holm said the 83-year-old judge\'s "mind is gone."',
+        [("Her mind is gone, she should resign!", "Tom Holm"), ("mind is gone.", "Tom Holm")],
+    ),
+    # what a named speaker calls someone, also when the headline quotes it too
+    (
+        'Ada Frey said rival Tom Holm was a "proven failure" in business.',
+        [("proven failure", "Ada Frey")],
+    ),
+]
+
+
+@cases(SHORT_PHRASES)
+def test_short_phrases_that_are_speech(body, expected):
+    assert speakers(body) == expected
+
+
+def test_a_phrase_quoted_as_a_term_inside_a_longer_quote_stays_a_term():
+    body = (
+        'Tom Holm said the council would never accept "green quotas" at all.\n\n'
+        '"We will not allow these so-called green quotas to ruin farmers," Holm said.'
+    )
+    assert ("green quotas", "Tom Holm") not in speakers(body)
