@@ -27,9 +27,11 @@ _LABEL = (
     r"(?:page\s+[A-Z]?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[A-Z]?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)"
 )
 _LABEL_RE = re.compile(rf"^{_LABEL}$", re.I)
-_SEPARATOR_RE = re.compile(r"\s+[|·•—–-]\s+|\s+[|·•]$|^[|·•]\s+")
+# Between a page header's parts: a bar, a dot, a spaced dash, or the wide gap a PDF's
+# layout leaves between a masthead, a date and a page number.
+_SEPARATOR_RE = re.compile(r"\s+[|·•—–-]\s+|\s+[|·•]$|^[|·•]\s+|(?<=\S) {3,}(?=\S)")
 _DASHED_RE = re.compile(r"\s[—–-]\s")
-_PIPED_RE = re.compile(r"[|·•]")
+_PIPED_RE = re.compile(r"[|·•]| {3,}")
 _DOMAIN_RE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
 _CAPS_WORDS_RE = re.compile(r"^[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+)+$")
 # A browser's print header and footer.

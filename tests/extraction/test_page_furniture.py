@@ -160,6 +160,7 @@ def test_jump_lines_inside_unwrapped_paragraphs_are_cut_and_the_halves_joined():
         "OSTMARK TIMES · Opinion",
         "By Ada Quist · 3 March 2025",
         "Page 2 - The Kessel Ledger - March 3, 2025",
+        "THE MARENBURG HERALD          MONDAY, MARCH 3, 2025          A7",  # a PDF's layout
     ],
 )
 def test_page_headers(line: str) -> None:
@@ -174,6 +175,7 @@ def test_page_headers(line: str) -> None:
         "Budget vote: what it means for you",
         '"Not one more cut" | the protest in pictures',
         "Velmora - a country at a crossroads",
+        "Ostmark and Veloria   agreed on 3 March 2025 to   resume talks",  # justified prose
     ],
 )
 def test_headlines_and_prose_are_not_page_headers(line: str) -> None:
