@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.functional import cached_property
@@ -19,6 +19,7 @@ from django.utils.functional import cached_property
 from statements.filters import StatementFilter, statement_facets
 from statements.models import Event, Speaker, Statement
 from statements.search import RANK_CANDIDATES, ParsedQuery, parse_query, search_marks
+from statements.views.rows import ListedStatement, listed_statements
 
 OPTION_LIMIT = 1000
 
@@ -95,6 +96,34 @@ def estimated_count(qs: QuerySet) -> int | None:
     return int(float(f"{rows:.2g}")) if rows > COUNT_LIMIT else None
 
 
+def public_size() -> tuple[int, bool]:
+    """How many statements the public sees, and whether that is the database's estimate.
+
+    Counting a million rows exactly takes about 100 ms on either database; past
+    COUNT_LIMIT the planner's statistics (PostgreSQL) or ANALYZE's (SQLite) say
+    "about" as many, for free.
+    """
+    qs = public_statements()
+    n = bounded_count(qs)
+    if n <= COUNT_LIMIT:
+        return n, False
+    estimate = estimated_count(qs)
+    if estimate is None and connection.vendor == "sqlite":
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT stat FROM sqlite_stat1 WHERE idx = %s", ["statement_public_dated_idx"]
+                )
+                row = cursor.fetchone()
+        except OperationalError:  # never analysed: no statistics table
+            row = None
+        if row:
+            estimate = int(float(f"{int(row[0].split()[0]):.2g}"))
+    if estimate is None or estimate <= COUNT_LIMIT:
+        return qs.count(), False
+    return estimate, True
+
+
 def paginate(request: HttpRequest, qs: QuerySet, per_page: int | None = None):
     """A page of ``qs``; bad or out-of-range page numbers give the first or last page."""
     paginator = BoundedPaginator(qs, per_page or settings.STATEMENTS_PER_PAGE)
@@ -147,10 +176,9 @@ def page_rows(page_qs: QuerySet) -> list[Statement]:
     return rows_for_ids(list(page_qs.values_list("pk", flat=True)))
 
 
-def rows_for_ids(ids: list[int]) -> list[Statement]:
+def rows_for_ids(ids: list[int]) -> list[ListedStatement]:
     """The statements ``ids`` with everything a row shows, in that order."""
-    by_id = Statement.objects.for_listing().in_bulk(ids)
-    return [by_id[pk] for pk in ids if pk in by_id]
+    return listed_statements(ids)
 
 
 def _is_large(page, filterset: StatementFilter) -> bool:

@@ -7,17 +7,20 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 
 from statements.models import Event, Speaker
-from statements.views.common import public_statements
+from statements.views.common import public_size, public_statements
+from statements.views.rows import listed_statements
 
 RECENT = 10
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """Recent statements and a search box: the way in for a first-time visitor."""
-    recent = public_statements().for_listing().order_by("-created_at", "-id")[:RECENT]
+    newest = public_statements().order_by("-created_at", "-id").values_list("pk", flat=True)
+    statement_count, estimated = public_size()
     context = {
-        "recent": recent,
-        "statement_count": public_statements().count(),
+        "recent": listed_statements(list(newest[:RECENT])),
+        "statement_count": statement_count,
+        "statement_count_estimated": estimated,
         "speaker_count": Speaker.objects.count(),
         "event_count": Event.objects.count(),
     }

@@ -9,6 +9,8 @@ template used to produce; every value goes through ``html.escape``.
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 from urllib.parse import quote as _quote
@@ -17,7 +19,9 @@ from django.urls import get_script_prefix, reverse
 from django.utils.dateformat import format as format_date
 from django.utils.safestring import SafeString, mark_safe
 
-from statements.models import ReviewStatus, Statement
+from statements.extraction.document import LOW_CONFIDENCE
+from statements.models import ReviewStatus, Statement, StatementEvent, StatementKind
+from statements.models.statement import statement_permalink
 
 _SLUG = "--slug--"
 
@@ -138,3 +142,133 @@ def statement_row(statement: Statement, quote: str, *, show_reports: bool = Fals
         "</li>\n"
     )
     return mark_safe(html)  # noqa: S308 - every value above is escaped
+
+
+# -- the rows' data, read as plain values -------------------------------------------
+
+
+@dataclass(slots=True)
+class Named:
+    name: str
+    slug: str
+
+
+@dataclass(slots=True)
+class ListedArticle:
+    pk: int
+    title: str
+    outlet: str
+    published_on: date | None
+
+
+@dataclass(slots=True)
+class ListedUtterance:
+    report_count: int
+    outlet_count: int
+
+
+_KINDS = dict(StatementKind.choices)
+
+
+@dataclass(slots=True)
+class ListedStatement:
+    """What a list row shows of a statement, without a model instance.
+
+    Building 50 statements with their speaker, article and prefetched events
+    and tags as model instances cost more than all of a list page's queries;
+    these rows are read as values in three queries and cost a tenth of that.
+    """
+
+    pk: int
+    text: str
+    kind: str
+    said_on: date | None
+    dated_on: date | None
+    confidence: float
+    review_status: str
+    start: int
+    article_id: int
+    reported_by_id: int | None
+    utterance_id: int | None
+    speaker: Named
+    article: ListedArticle
+    reported_by: Named | None
+    utterance: ListedUtterance | None
+    listed_events: list[Named] = field(default_factory=list)
+    listed_tags: list[Named] = field(default_factory=list)
+    search_marks: list | None = None
+    search_headline: str | None = None
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    def get_absolute_url(self) -> str:
+        return statement_permalink(self.pk)
+
+    def get_kind_display(self) -> str:
+        return str(_KINDS.get(self.kind, self.kind))
+
+    @property
+    def is_low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
+
+
+_ROW_VALUES = (
+    "id", "text", "kind", "said_on", "dated_on", "confidence", "review_status", "start",
+    "article_id", "reported_by_id", "utterance_id", "speaker__name", "speaker__slug",
+    "reported_by__name", "reported_by__slug", "article__title", "article__outlet",
+    "article__published_on", "utterance__report_count", "utterance__outlet_count",
+)  # fmt: skip
+
+
+def listed_statements(ids: list[int]) -> list[ListedStatement]:
+    """The statements ``ids`` as list rows, in that order (missing ids are left out)."""
+    if not ids:
+        return []
+    by_id = {}
+    for v in Statement.objects.filter(pk__in=ids).order_by().values(*_ROW_VALUES):
+        utterance = None
+        if v["utterance_id"] is not None:
+            utterance = ListedUtterance(v["utterance__report_count"], v["utterance__outlet_count"])
+        by_id[v["id"]] = ListedStatement(
+            pk=v["id"],
+            text=v["text"],
+            kind=v["kind"],
+            said_on=v["said_on"],
+            dated_on=v["dated_on"],
+            confidence=v["confidence"],
+            review_status=v["review_status"],
+            start=v["start"],
+            article_id=v["article_id"],
+            reported_by_id=v["reported_by_id"],
+            utterance_id=v["utterance_id"],
+            speaker=Named(v["speaker__name"], v["speaker__slug"]),
+            article=ListedArticle(
+                v["article_id"],
+                v["article__title"],
+                v["article__outlet"],
+                v["article__published_on"],
+            ),  # fmt: skip
+            reported_by=Named(v["reported_by__name"], v["reported_by__slug"])
+            if v["reported_by_id"] is not None
+            else None,
+            utterance=utterance,
+        )
+    events = (
+        StatementEvent.objects.filter(statement_id__in=by_id)
+        .order_by("event__start_on", "event__name")
+        .values_list("statement_id", "event__name", "event__slug")
+    )
+    tags = (
+        Statement.tags.through.objects.filter(statement_id__in=by_id)
+        .order_by("tag__name")
+        .values_list("statement_id", "tag__name", "tag__slug")
+    )
+    for rows, attr in ((events, "listed_events"), (tags, "listed_tags")):
+        grouped: dict[int, list[Named]] = defaultdict(list)
+        for statement_id, name, slug in rows:
+            grouped[statement_id].append(Named(name, slug))
+        for statement_id, named in grouped.items():
+            setattr(by_id[statement_id], attr, named)
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -244,3 +244,22 @@ def test_event_page_counts_in_one_read_as_the_queries_do(client, monkeypatch, se
     assert one_read[0]["speakers"] == [
         ("ciro-dumas", 3), ("aurel-castan", 2), ("berit-castan", 2), ("odile-brandt", 2)
     ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_home_page_says_about_how_many_statements_past_the_count_limit(client, monkeypatch):
+    """A million statements are not counted one by one on every visit of the home page:
+    past the limit the database's statistics give an "about" figure."""
+    from django.db import connection
+
+    from statements.views import common
+
+    for n in range(5):
+        make_statement(f"The lighthouse keeps burning, night {n}.")
+    make_statement("Withdrawn.", review_status="rejected")
+    assert "5 statements by" in client.get("/").text  # small: exact
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    monkeypatch.setattr(common, "COUNT_LIMIT", 2)
+    html = client.get("/").text
+    assert "About " in html and " statements by" in html
