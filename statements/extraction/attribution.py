@@ -164,6 +164,11 @@ _TERM_NOUN_AFTER_RE = re.compile(
 )
 # 'preparing a "road map" for the sector': a short lower-case noun phrase standing
 # where a noun would, after an article and before a preposition or the sentence's end.
+# Before the title of a show, book or film that American style closes with a period.
+_WORK_TITLE_BEFORE_RE = re.compile(
+    r"(?:\b(?:on|of|in|show|book|film|titled|entitled)|(?:\u2019|')s?)\s*$"
+)
+_TITLE_WORDS = 8
 _DETERMINER_END_RE = re.compile(r"(?:^|\s)(?:a|an|the)\s*$")
 # 'Holm was a "proven failure"': what someone is called, the speaker's words.
 _PREDICATE_END_RE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:a|an)\s*$")
@@ -486,6 +491,13 @@ class _Article:
             return True
         ends_sentence = text.rstrip()[-1:] in _PUNCT_END
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        if (
+            text.rstrip().endswith(".")
+            and len(words) <= _TITLE_WORDS
+            and all(w[0].isupper() or w[0].isdigit() for w in content)
+            and _WORK_TITLE_BEFORE_RE.search(before)
+        ):
+            return True  # 'said on ABC's "This Week."', 'a co-author of "Grey Harbour."'
         if content and not ends_sentence:
             if all(w[0].isupper() or w[0].isdigit() for w in content):
                 return True  # "Russia - Islamic world"-like names are caught below

@@ -3,6 +3,8 @@
 Fictional people, places and outlets only.
 """
 
+import pytest
+
 from tests.extraction.engine_cases import cases, speakers
 
 CUES = [
@@ -95,3 +97,34 @@ def test_a_phrase_quoted_as_a_term_inside_a_longer_quote_stays_a_term():
         '"We will not allow these so-called green quotas to ruin farmers," Holm said.'
     )
     assert ("green quotas", "Tom Holm") not in speakers(body)
+
+
+WORK_TITLES = [
+    (
+        '"I expect to be vetted," Tom Holm said on "Meet the Voters." "But not like this."',
+        "Meet the Voters.",
+    ),
+    (
+        '"She just made it up," Holm said during a call to the Courier\'s "This Week in Dorn."',
+        "This Week in Dorn.",
+    ),
+    (
+        '"Always err on the side of caution," said Ada Frey, a co-author of '
+        '"Grey Harbour: The Fall of a Port."',
+        "Grey Harbour: The Fall of a Port.",
+    ),
+    (
+        '"It is too early to tell," said Holm, who hosts the TV show "Dragon Market."',
+        "Dragon Market.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "title"), WORK_TITLES)
+def test_titles_of_shows_and_books_are_no_statements(body, title):
+    assert title not in [text for text, _speaker in speakers(body)]
+
+
+def test_a_sentence_after_on_monday_is_still_speech():
+    body = 'Tom Holm said on Monday: "We will win the vote."'
+    assert speakers(body) == [("We will win the vote.", "Tom Holm")]
