@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -46,6 +47,20 @@ def deferred_clearing() -> Iterator[None]:
     finally:
         _deferred.reset(token)
         clear_pages()
+
+
+def clears_pages(command_class):
+    """For management commands that change what pages show, often in bulk (no signals):
+    the page cache is emptied once when the command ends."""
+    handle = command_class.handle
+
+    @functools.wraps(handle)
+    def handle_then_clear(self, *args, **options):
+        with deferred_clearing():
+            return handle(self, *args, **options)
+
+    command_class.handle = handle_then_clear
+    return command_class
 
 
 def _changed(sender, **kwargs) -> None:

@@ -118,6 +118,18 @@ def test_the_import_command_empties_the_cache_once(client, db, page_cache, tmp_p
     assert len(clears) == 1
 
 
+@pytest.mark.parametrize("command", ["link_events", "group_utterances"])
+def test_commands_that_write_in_bulk_empty_the_cache(db, page_cache, monkeypatch, command):
+    from django.core.management import call_command
+
+    from archive import page_cache as cache_module
+
+    clears = []
+    monkeypatch.setattr(cache_module, "clear_pages", lambda: clears.append(command))
+    call_command(command, verbosity=0)
+    assert clears == [command]
+
+
 @pytest.mark.django_db(databases=["default", "replica"], transaction=True)
 def test_public_pages_read_from_a_replica_and_the_admin_from_the_primary(
     client, settings, django_user_model

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from tqdm import tqdm
 
+from archive.page_cache import clears_pages
 from statements.models import Statement, Utterance
 from statements.utterances import Summary, assign_utterances, regroup_speaker
 
@@ -20,6 +21,7 @@ class DryRun(Exception):
     """Raised to roll the whole run back after reporting what it would do."""
 
 
+@clears_pages
 class Command(BaseCommand):
     help = "Group statements with the same words (per speaker) into utterances."
 

@@ -6,11 +6,13 @@ python manage.py import_events FILE [--no-link] [--dry-run]
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from archive.page_cache import clears_pages
 from statements.event_import import EventFileError, load_events
 from statements.linking import link_events
 from statements.models import Event
 
 
+@clears_pages
 class Command(BaseCommand):
     help = "Create or update events from a JSON or CSV file."
 

@@ -6,10 +6,12 @@ links an import batch made with ``--event``, are kept.
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.page_cache import clears_pages
 from statements.linking import link_events
 from statements.models import Event
 
 
+@clears_pages
 class Command(BaseCommand):
     help = "Recompute keyword links between events and stored statements."
 
