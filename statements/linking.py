@@ -44,10 +44,10 @@ class LinkResult:
 class EventMatchers:
     """Every event's keywords and dates, compiled once for a whole run.
 
-    One pattern holds all keywords; it is tried at every word start (a
-    zero-width lookahead), so overlapping keywords of different events are all
-    found. At one position the longest keyword wins, so each keyword also
-    stands for the shorter keywords it begins with.
+    One pattern holds all keywords (as a trie, see ``_trie_pattern``); it is
+    tried at every word start (a zero-width lookahead), so overlapping keywords
+    of different events are all found. At one position the longest keyword
+    wins, so each keyword also stands for the shorter keywords it begins with.
     """
 
     def __init__(self, events: Iterable[Event]):
@@ -71,8 +71,7 @@ class EventMatchers:
             self._events_for[word] = found
         self._pattern: re.Pattern | None = None
         if by_word:
-            words = sorted(by_word, key=len, reverse=True)
-            alternatives = "|".join(re.escape(w) for w in words)
+            alternatives = _trie_pattern(list(by_word))
             self._pattern = re.compile(rf"(?<!\w)(?=({alternatives})(?!\w))", re.IGNORECASE)
 
     def __bool__(self) -> bool:
@@ -83,11 +82,10 @@ class EventMatchers:
         if self._pattern is None or not text:
             return set()
         found: set[int] = set()
-        for match in self._pattern.finditer(text):
-            word = match.group(1).casefold()
-            ids = self._events_for.get(word)
+        for word in set(self._pattern.findall(text)):  # a keyword often recurs in a text
+            ids = self._events_for.get(word.casefold())
             if ids is None:  # a case mapping casefold() and the pattern disagree on
-                ids = self._slow_lookup(match.group(1))
+                ids = self._slow_lookup(word)
             found |= ids
         return found
 
@@ -101,6 +99,42 @@ class EventMatchers:
             if re.fullmatch(re.escape(word), text, re.IGNORECASE):
                 ids |= events
         return ids
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression for all ``words``, their common beginnings merged.
+
+    An alternation of every keyword makes the regex engine try each in turn at
+    every word start; as a trie it follows one path per letter. Greedy
+    optional tails try the longest keyword first and fall back to the shorter
+    ones, as the longest-first alternation does. Runs of letters without a
+    branch are one literal, so nesting grows with branch points, not length;
+    a set of keywords nested too deep for that gets the plain alternation.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k):
+            run, child = ch, node[ch]
+            while len(child) == 1 and "" not in child:  # no branch: one literal
+                ((nxt, child),) = child.items()
+                run += nxt
+            branches.append(re.escape(run) + pattern(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    try:
+        return pattern(trie)
+    except RecursionError:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _word_char(text: str, index: int) -> bool:

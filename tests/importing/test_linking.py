@@ -56,3 +56,28 @@ def test_linking_an_article_takes_a_few_queries_whatever_its_length(
         with django_assert_max_num_queries(10):
             result = link_article(article, matchers)
         assert result.statements_linked == count
+
+
+def test_longest_keyword_at_a_word_boundary_wins_and_long_keywords_work():
+    events = {
+        name: make_event(name, keywords=[keyword])
+        for name, keyword in [
+            ("Border", "border"),
+            ("Border posts", "Border posts"),
+            ("Border post", "border post"),
+            ("Tax", "tax"),
+            ("Taxes", "taxes"),
+            ("Long", "a very long name " * 40),
+        ]
+    }
+    matchers = EventMatchers(Event.objects.all())
+
+    def found(text: str) -> set[str]:
+        return {e.name for e in events.values() if e.pk in matchers.found_in(text)}
+
+    assert found("The border postsX were shut.") == {"Border"}
+    assert found("The BORDER POSTS were shut.") == {"Border", "Border posts"}
+    assert found("The border post was shut; taxes rise.") == {"Border", "Border post", "Taxes"}
+    assert found("Tax.") == {"Tax"}
+    assert found("It had " + "A very long name " * 40 + "indeed.") == {"Long"}
+    assert found("It had " + "a very long name " * 39 + "only.") == set()
