@@ -50,6 +50,13 @@ _BOILERPLATE = tuple(
         r"^(twitter|x|instagram|bluesky|email)\s*:\s*\S+$",
         r"^(advertisement|share this( article| story)?|subscribe\b.{0,60}|follow us\b.{0,80}|"
         r"sign up\b.{0,80}|click here\b.{0,80})$",
+        # a page's reading aids: "Story continues below advertisement", "Listen to this article"
+        r"^(story continues (below|after)( (the )?advertisement)?|continue reading( the main story)?"
+        r"|listen to this article.{0,20}|share (full )?(article|story)|skip to (main )?content"
+        r"|supported by|\d+ min(ute)? read)$",
+        # a live blog's time stamp on its own line: "10:42 a.m. ET", "Updated 11.05 GMT"
+        r"^((updated|posted|last updated)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?)?"
+        r"\s*(gmt|utc|et|est|edt|cet|cest|bst|pt|pst|pdt|ct|msk)?\.?$",
         r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",
         # a byline: "By Ada Quist" or "By Ada Quist, Veloria Daily Courier"
         r"^(?:(?:posted|written|words|story|reported)\s+)?by\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*(?:,|\||and)\s*.{0,60})?$",

@@ -102,3 +102,22 @@ def test_a_margin_hyphen_flattened_to_a_space_is_mended_only_on_evidence():
     assert "a prosecution without evidence" in body
     assert "the pre- and post-war records" in body
     assert "in- quiry" in body  # no evidence either way: left as printed
+
+
+def test_a_live_blogs_time_stamps_and_reading_aids_are_not_the_story():
+    text = (
+        "Harbour Strike: Live\n\n"
+        "Listen to this article\n\n"
+        "10:42 a.m. ET\n\n"
+        '"We stay out until the board talks to us," union leader Ruta Kalnavis said on Monday.\n\n'
+        "Story continues below advertisement\n\n"
+        "Updated 11.05 GMT\n\n"
+        "The board said it would answer by noon.\n\n"
+        "At 11:30 the first boats left the harbour."
+    )
+    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
+    assert article.paragraphs == [
+        '"We stay out until the board talks to us," union leader Ruta Kalnavis said on Monday.',
+        "The board said it would answer by noon.",
+        "At 11:30 the first boats left the harbour.",
+    ]
