@@ -61,8 +61,9 @@ _APPOSITION_CHARS = r"(?:[^,.;:\x00]|\.(?=,|\s+[a-z(]|[A-Za-z]))"
 _VERB_AFTER_RE = re.compile(
     r"(?:(?:\s*,"
     + _APPOSITION_CHARS
-    + r"{1,90}){1,3},|\s+\(\x00+\)|\s+\([A-Z][\w.\-, ]{0,20}\))?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
+    + r"{1,160}){1,3},|\s+\(\x00+\)|\s+\([A-Z][\w.\-, ]{0,20}\))?,?\s+(?:(?:also|later|then|further|again|once again|previously|"
     r"earlier|repeatedly|recently|had|has|have|would|will|was|were|is|openly|publicly|bluntly|once|"
+    r"often|frequently|usually|always|sometimes|"
     r"firmly|flatly|simply|only|even|separately|subsequently|in turn|likewise|similarly|"
     r"reportedly|already|angrily|quickly|later on|quoted as|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
     r"(?:\s+(?:on|in|at|during)\s+(?:a|an|the|\w+day(?:\u2019s|'s)?)\b)?"
@@ -378,9 +379,12 @@ class _Article:
                 m = self._titled_name_after(va.end())
             if m is None or m.possessive:  # "said Tolmachev's deputy, Yelena Kirsanova"
                 appos = _INVERTED_APPOSITION_RE.match(nar, va.end())
+                owner = m
                 m = self.cast.mention_at(appos.end(), nar) if appos else m
                 if m is not None and m.kind != "name":
                     m = None
+                if m is owner and owner is not None:  # "said Holm's top aide Ada Frey"
+                    m = self._titled_name_after(_POSSESSIVE_END_RE.match(nar, owner.end).end())
             if m is not None and m.start not in seen and not m.possessive:
                 cues.append(_Cue(va.start(1), m.end, va.group(1), va.start(1), m))
                 seen.add(m.start)
@@ -1176,19 +1180,38 @@ def _after_term_marker(before: str) -> bool:
 
 
 def _only_title_words(gap: str) -> bool:
-    """'opposition lawmaker ', 'Deputy Foreign Minister ': nothing but a title before a name."""
+    """'opposition lawmaker ', 'Deputy Foreign Minister ': nothing but a title before a name.
+
+    Up to two other lower-case words may qualify a title that ends the gap
+    ('party boss', 'top foreign policy aide').
+    """
     words = gap.split()
-    return len(words) <= 6 and all(
+    if len(words) > 6:
+        return False
+    others = [w for w in words if not _title_word(w)]
+    last = words[-1].lower().rstrip(".") if words else ""
+    return not others or (
+        len(others) <= _TITLE_QUALIFIERS
+        and all(w.isalpha() and w.islower() and w not in ("a", "an") for w in others)
+        and (last in TITLES or last in ROLE_NOUNS)
+    )
+
+
+_TITLE_QUALIFIERS = 2
+
+
+def _title_word(w: str) -> bool:
+    return (
         w.lower().rstrip(".") in TITLES
         or w.lower() in ROLE_NOUNS
         or w[:1].isupper()
         or w in ("of", "the", "for", "and")
         or w in TITLE_MODIFIERS
         or _ORDINAL_RE.fullmatch(w) is not None  # 'Air Force 1st Lt.'
-        for w in words
     )
 
 
+_POSSESSIVE_END_RE = re.compile(r"(?:\u2019|')?s?\s*")
 _ORDINAL_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 

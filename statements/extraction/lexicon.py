@@ -85,7 +85,8 @@ SPEECH_PARTICIPLES = word_set("""
 VERB_FILLERS = (
     "also|later|then|further|again|once again|previously|earlier|repeatedly|recently|had|has|"
     "have|would|will|was|were|is|openly|publicly|bluntly|firmly|flatly|simply|only|even|"
-    "separately|subsequently|in turn|likewise|similarly|reportedly|himself|herself|already"
+    "separately|subsequently|in turn|likewise|similarly|reportedly|himself|herself|already|"
+    "often|frequently|usually|always|sometimes"
 )
 
 # Time adverbials that may stand there too: "Pavel Hruby on Friday threatened".
@@ -140,6 +141,7 @@ ROLE_NOUNS = word_set("""
     ally dissident blogger writer author king queen prince princess emir sheikh sultan pope
     patriarch ombudsman commissioner coordinator strategist chairperson vice-president
     vice-chairman vice-premier speaker captain admiral marshal inspector investigator
+    boss
     """)
 
 # Capitalized words that mark an organisation or institution, never part of a name.
@@ -209,6 +211,8 @@ GEO_WORDS = word_set("""
 # Organisation words that are also surnames ("Finance Minister Lars Bank", "Ada Church"):
 # a name when a given name or a title comes first, or when the person is known.
 SURNAME_LIKE_ORG_WORDS = word_set("bank church street post star guard house")
+# Titles that are also surnames after a given name ("Peter T. King", "Ada Bishop").
+SURNAME_LIKE_TITLES = word_set("king prince bishop judge major marshal chancellor pope baron")
 
 PARTICLES = word_set("de da di du van von der den la le bin ibn al el dos das del della ter ten y")
 

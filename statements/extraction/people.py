@@ -32,6 +32,7 @@ from statements.extraction.lexicon import (
     SPEECH_VERBS,
     STOP_CAPS,
     SURNAME_LIKE_ORG_WORDS,
+    SURNAME_LIKE_TITLES,
     TIME_FILLERS,
     TITLES,
     VERB_FILLERS,
@@ -428,19 +429,30 @@ def _known_given_name(word: str) -> bool:
 _DETERMINER_END_RE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|our|their|his|her)\s+$", re.I)
 
 
-def _org_words_as_surnames(toks: list[str], classes: list[str], nar: str, start: int) -> None:
-    """'Finance Minister Lars Bank', later 'Bank said': a surname that is also an org word.
+def _words_as_surnames(toks: list[str], classes: list[str], nar: str, start: int) -> None:
+    """'Finance Minister Lars Bank', 'Representative Peter T. King': org and title words as surnames.
 
-    Only the last word, only after a given name or alone, and never after a
-    determiner ('the Bank said'); whether it names a person is decided when the
-    name is read (a known given name or a title, or a person already known).
+    Only the last word. A title word needs a known given name (and initials)
+    before it; an organisation word a name before it, and whether that names
+    a person is decided when the name is read (a known given name or a
+    title). Alone ('Bank said', 'Bishop said') either is a candidate that
+    only a person already known can take, never after a determiner ('the
+    Bank said').
     """
     k = len(toks) - 1
-    if classes[k] != "org" or toks[k].lower() not in SURNAME_LIKE_ORG_WORDS:
+    word = toks[k].lower()
+    if classes[k] == "org" and word in SURNAME_LIKE_ORG_WORDS:
+        before_ok = k > 0 and classes[k - 1] == "name"
+    elif classes[k] == "title" and word in SURNAME_LIKE_TITLES:
+        j = k - 1
+        while j > 0 and classes[j] == "name" and _INITIALS_RE.fullmatch(toks[j]):
+            j -= 1  # middle initials
+        before_ok = k > 0 and classes[j] == "name" and _known_given_name(toks[j])
+    else:
         return
-    if k == 0 and _DETERMINER_END_RE.search(nar, max(0, start - 8), start):
-        return
-    if k == 0 or classes[k - 1] == "name":
+    if k == 0:
+        before_ok = not _DETERMINER_END_RE.search(nar, max(0, start - 8), start)
+    if before_ok:
         classes[k] = "name"
 
 
@@ -664,7 +676,7 @@ class CastBuilder:
             if classes[-1] == "adj" and (len(classes) == 1 or classes[-2] == "name"):
                 classes[-1] = "name"  # a surname in -ian after a given name: Ani Gasparian
             _initials_as_names([t for _, t in toks], classes)
-            _org_words_as_surnames([t for _, t in toks], classes, nar, run.start())
+            _words_as_surnames([t for _, t in toks], classes, nar, run.start())
             i = end_i - 1
             while i >= 0 and classes[i] in ("name", "particle"):
                 i -= 1

@@ -23,6 +23,27 @@ CUES = [
         'Tom Holm, an adviser to the U.S. delegation, said "nobody expected a deal this week."',
         [("nobody expected a deal this week.", "Tom Holm")],
     ),
+    # a long description between name and verb
+    (
+        "Dana A. Lund, a former government cybersecurity expert who now studies the cyber "
+        "activities of nations at the Center for Strategic Studies, said, "
+        '"If she used it abroad, they picked it up."',
+        [("If she used it abroad, they picked it up.", "Dana A. Lund")],
+    ),
+    # qualified titles after an inverted verb, also after someone's possessive
+    (
+        '"The distraction gets you off message a little," said party boss Tom Holm.',
+        [("The distraction gets you off message a little", "Tom Holm")],
+    ),
+    (
+        '"This has to be a first," said Frey\'s top foreign policy aide Tom Holm.',
+        [("This has to be a first", "Tom Holm")],
+    ),
+    # a habit adverb between pronoun and verb
+    (
+        'Tom Holm spoke.\n\n"The issue is not experience," he often says.',
+        [("The issue is not experience", "Tom Holm")],
+    ),
     # naming verbs
     (
         'Tom Holm referred to the plan as "a disaster for the whole valley."',
@@ -128,3 +149,15 @@ def test_titles_of_shows_and_books_are_no_statements(body, title):
 def test_a_sentence_after_on_monday_is_still_speech():
     body = 'Tom Holm said on Monday: "We will win the vote."'
     assert speakers(body) == [("We will win the vote.", "Tom Holm")]
+
+
+NOT_THE_NAMED_PERSON = [
+    '"We are done," said a friend of Tom Holm.',
+    '"We are done," said the driver who hit Tom Holm.',
+    '"We are done," said the lawyer for Tom Holm.',
+]
+
+
+@pytest.mark.parametrize("body", NOT_THE_NAMED_PERSON)
+def test_a_name_after_someone_else_s_description_does_not_speak(body):
+    assert speakers(body) == []

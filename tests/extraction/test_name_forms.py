@@ -138,6 +138,15 @@ SURNAMES_LIKE_WORDS = [
         'Maria Church chairs the board. "Nobody asked us first," Church said.',
         [("Nobody asked us first", "Maria Church")],
     ),
+    # a surname that is also a title
+    (
+        '"It will not be easy for Ada Frey," said Representative Peter T. King of Velsk.',
+        [("It will not be easy for Ada Frey", "Peter T. King")],
+    ),
+    (
+        'Ada Bishop spoke first. "We are not done here," Bishop said.',
+        [("We are not done here", "Ada Bishop")],
+    ),
 ]
 
 
@@ -154,6 +163,7 @@ ORGANISATIONS_AND_PLACES = [
     '"We will not pay this," Norland said.',
     '"We will not pay this," Iceland said.',
     '"It is not for sale at any price," said Naftogas.',
+    'Ada Bishop spoke first. "We are not done here," the Bishop said.',
 ]
 
 
