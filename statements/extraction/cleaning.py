@@ -40,6 +40,10 @@ _BOILERPLATE = tuple(
         r"^(©|\(c\)\s|copyright\b)",
         r"^all rights reserved\b",
         r"^(correction|clarification|update) appended\.?$",
+        # an op-ed's and a republished story's notes
+        r"^the (views|opinions) expressed\b.{0,120}\bauthor'?s?\b.{0,40}$",
+        r"^this (article|story|piece|column|post) (was )?(originally|first) "
+        r"(appeared|published|ran)\b.{0,120}$",
         # press releases: "FOR IMMEDIATE RELEASE", "Media contact: …", the end marks "###", "-30-"
         r"^for (immediate|release)\b.{0,40}$",
         r"^(media |press )?(contact|inquiries|enquiries)\s*:.{0,120}$",
@@ -76,6 +80,12 @@ _AGENCY_CREDIT = re.compile(
     r"^[^\"“”«»]{10,300}[.!?]\s+(?=[^.!?]{3,80}$)[^.!?]*\b(press (service|office|club|centre|center)"
     r"|pool photo|handout|courtesy of)\b[^.!?]*$",
     re.I,
+)
+# A transcript's stage directions inside the speech: "(APPLAUSE)", "[CROSSTALK]".
+_STAGE_DIRECTION = re.compile(
+    r"[(\[](?:APPLAUSE|LAUGHTER|LAUGHS|CROSSTALK|INAUDIBLE|UNINTELLIGIBLE|BOOING|BOOS|CHEERS|"
+    r"CHEERING|APPLAUSE AND CHEERS|PAUSE|SIC|OFF[- ]MIC|OFF[- ]CAMERA|BEGIN VIDEO CLIP|"
+    r"END VIDEO CLIP|COMMERCIAL BREAK)[)\]]"
 )
 # The heading of a correction appended to a story: "CORRECTION:", "Clarification:".
 _CORRECTION = re.compile(r"^[ \t]*(?:corrections?|clarifications?)(?:[ \t]*:|[ \t]*$)", re.I | re.M)
@@ -118,6 +128,7 @@ def clean(doc: RawDocument) -> CleanArticle:
     """Rebuild paragraphs, drop what is not the article's prose, and fill in metadata."""
     text, furniture = strip_furniture(normalize(doc.text), paged=doc.format in ("text", "pdf"))
     text, correction = _cut_correction(text)
+    text = _STAGE_DIRECTION.sub(" ", text)
     scan = _scan_lines(text)
     scan.removed.extend(correction)
     scan.links.extend(furniture.links)

@@ -121,3 +121,21 @@ def test_a_live_blogs_time_stamps_and_reading_aids_are_not_the_story():
         "The board said it would answer by noon.",
         "At 11:30 the first boats left the harbour.",
     ]
+
+
+def test_a_transcripts_stage_directions_and_an_op_eds_notes_are_not_the_story():
+    text = (
+        "Harbour Rally\n\n"
+        '"We will not give up the harbour. (APPLAUSE) Not this year, not ever [CROSSTALK] and'
+        ' not for any board," union leader Ruta Kalnavis said on Monday.\n\n'
+        "(LAUGHTER)\n\n"
+        "The board did not comment.\n\n"
+        "The views expressed in this column are the author's own.\n\n"
+        "This article originally appeared in the Kessel Ledger."
+    )
+    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
+    assert article.paragraphs == [
+        '"We will not give up the harbour. Not this year, not ever and not for any board,"'
+        " union leader Ruta Kalnavis said on Monday.",
+        "The board did not comment.",
+    ]
