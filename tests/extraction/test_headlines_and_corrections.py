@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from statements.extraction.cleaning import clean
-from statements.extraction.document import RawDocument
+from statements.extraction.document import CleanArticle, RawDocument
 from statements.extraction.metadata import looks_like_headline
 from statements.extraction.pipeline import process
 
@@ -14,6 +14,10 @@ BODY = (
     " campaign said on Wednesday that she would not contest the result in court.\n\n"
     '"The voters have spoken and I accept what they said," Senator Ilse Brandt said on Wednesday.'
 )
+
+
+def cleaned(text: str) -> CleanArticle:
+    return clean(RawDocument(source_file="a.txt", text=text, format="text"))
 
 
 @pytest.mark.parametrize(
@@ -25,7 +29,7 @@ BODY = (
     ],
 )
 def test_a_headline_of_two_short_sentences_is_the_whole_headline(headline: str) -> None:
-    article = clean(RawDocument(source_file="a.txt", text=f"{headline}\n\n{BODY}", format="text"))
+    article = cleaned(f"{headline}\n\n{BODY}")
     assert article.title == headline
     assert not article.body.startswith(headline.split()[0])
 
@@ -56,7 +60,7 @@ CORRECTED = (
 
 
 def test_a_correction_appended_to_the_story_is_not_the_story_nor_its_date():
-    article = clean(RawDocument(source_file="a.txt", text=CORRECTED, format="text"))
+    article = cleaned(CORRECTED)
     assert article.published_on == date(2024, 5, 15)
     assert article.paragraphs[-1] == "The senator will return to her law practice in Kessel."
     assert "misstated" not in article.body
@@ -66,7 +70,7 @@ def test_a_correction_appended_to_the_story_is_not_the_story_nor_its_date():
 
 def test_the_date_after_a_correction_is_not_the_publication_date():
     text = CORRECTED.replace("Wednesday, May 15, 2024\n\n", "")
-    assert clean(RawDocument(source_file="a.txt", text=text, format="text")).published_on is None
+    assert cleaned(text).published_on is None
 
 
 def test_a_paragraph_about_corrections_in_the_story_stays():
@@ -76,7 +80,7 @@ def test_a_paragraph_about_corrections_in_the_story_stays():
         + "\n\nCorrections to the voter rolls were made by the ministry before the vote.\n\n"
         "The senator thanked her volunteers."
     )
-    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
+    article = cleaned(text)
     assert article.paragraphs[-1] == "The senator thanked her volunteers."
 
 
@@ -86,7 +90,7 @@ def test_the_authors_social_accounts_are_not_the_story():
         "Twitter: @adaquist.\n\n"
         "Twitter users posted their thoughts on the ruling within minutes."
     )
-    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
+    article = cleaned(text)
     assert "@adaquist" not in article.body
     assert article.paragraphs[-1].startswith("Twitter users posted their thoughts")
 
@@ -98,44 +102,57 @@ def test_a_margin_hyphen_flattened_to_a_space_is_mended_only_on_evidence():
         " evidence, and the pre- and post-war records of the board were never read by any"
         " court; the in- quiry was closed.\n\n" + BODY
     )
-    body = clean(RawDocument(source_file="a.txt", text=text, format="text")).body
+    body = cleaned(text).body
     assert "a prosecution without evidence" in body
     assert "the pre- and post-war records" in body
     assert "in- quiry" in body  # no evidence either way: left as printed
 
 
-def test_a_live_blogs_time_stamps_and_reading_aids_are_not_the_story():
-    text = (
-        "Harbour Strike: Live\n\n"
-        "Listen to this article\n\n"
-        "10:42 a.m. ET\n\n"
-        '"We stay out until the board talks to us," union leader Ruta Kalnavis said on Monday.\n\n'
-        "Story continues below advertisement\n\n"
-        "Updated 11.05 GMT\n\n"
-        "The board said it would answer by noon.\n\n"
-        "At 11:30 the first boats left the harbour."
-    )
-    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
-    assert article.paragraphs == [
-        '"We stay out until the board talks to us," union leader Ruta Kalnavis said on Monday.',
-        "The board said it would answer by noon.",
-        "At 11:30 the first boats left the harbour.",
-    ]
+LIVE_BLOG = (
+    "Harbour Strike: Live\n\n"
+    "Listen to this article\n\n"
+    "10:42 a.m. ET\n\n"
+    '"We stay out until the board talks to us," union leader Ruta Kalnavis said on Monday.\n\n'
+    "Story continues below advertisement\n\n"
+    "Updated 11.05 GMT\n\n"
+    "The board said it would answer by noon.\n\n"
+    "At 11:30 the first boats left the harbour."
+)
+TRANSCRIPT = (
+    "Harbour Rally\n\n"
+    '"We will not give up the harbour. (APPLAUSE) Not this year, not ever [CROSSTALK] and'
+    ' not for any board," union leader Ruta Kalnavis said on Monday.\n\n'
+    "(LAUGHTER)\n\n"
+    "The board did not comment.\n\n"
+    "The views expressed in this column are the author's own.\n\n"
+    "This article originally appeared in the Kessel Ledger."
+)
 
 
-def test_a_transcripts_stage_directions_and_an_op_eds_notes_are_not_the_story():
-    text = (
-        "Harbour Rally\n\n"
-        '"We will not give up the harbour. (APPLAUSE) Not this year, not ever [CROSSTALK] and'
-        ' not for any board," union leader Ruta Kalnavis said on Monday.\n\n'
-        "(LAUGHTER)\n\n"
-        "The board did not comment.\n\n"
-        "The views expressed in this column are the author's own.\n\n"
-        "This article originally appeared in the Kessel Ledger."
-    )
-    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
-    assert article.paragraphs == [
-        '"We will not give up the harbour. Not this year, not ever and not for any board,"'
-        " union leader Ruta Kalnavis said on Monday.",
-        "The board did not comment.",
-    ]
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        # a live blog's time stamps and a page's reading aids
+        (
+            LIVE_BLOG,
+            [
+                '"We stay out until the board talks to us," union leader Ruta Kalnavis said on'
+                " Monday.",
+                "The board said it would answer by noon.",
+                "At 11:30 the first boats left the harbour.",
+            ],
+        ),
+        # a transcript's stage directions, an op-ed's notes
+        (
+            TRANSCRIPT,
+            [
+                '"We will not give up the harbour. Not this year, not ever and not for any board,"'
+                " union leader Ruta Kalnavis said on Monday.",
+                "The board did not comment.",
+            ],
+        ),
+    ],
+    ids=["live-blog", "transcript"],
+)
+def test_what_is_not_the_story_leaves_it(text: str, story: list[str]) -> None:
+    assert cleaned(text).paragraphs == story
