@@ -122,6 +122,7 @@ class _Scan:
     removed: list[str] = field(default_factory=list)
     edition_dates: list[date] = field(default_factory=list)  # page headers and bylines
     authors: list[str] = field(default_factory=list)  # from bylines
+    mastheads: list[str] = field(default_factory=list)  # the paper's name on its pages
 
 
 def clean(doc: RawDocument) -> CleanArticle:
@@ -133,6 +134,7 @@ def clean(doc: RawDocument) -> CleanArticle:
     scan.removed.extend(correction)
     scan.links.extend(furniture.links)
     scan.edition_dates.extend(furniture.dates)
+    scan.mastheads.extend(furniture.outlets)
     bylines = (metadata.author_from_byline(line) for line in furniture.removed)
     scan.authors[:0] = [name for name in bylines if name]  # "By Ada Quist · 3 March 2025"
     words = _vocabulary(text)
@@ -417,6 +419,8 @@ def _find_outlet(scan: _Scan, paragraphs: list[str], url: str | None) -> str | N
     sourced = [name for name in credits if name]
     if sourced:
         return sourced[0]
+    if scan.mastheads:
+        return scan.mastheads[0]
     if paragraphs and (name := metadata.outlet_from_dateline(paragraphs[0])):
         return name
     return metadata.outlet_from_url(url)

@@ -232,6 +232,7 @@ def outlet_from_line(line: str) -> str | None:
         if match:
             name = match.group("outlet").strip(" .,;:-–—\"'")
             name = re.sub(r"\s*all rights reserved.*$", "", name, flags=re.I)
+            name = re.sub(r"[\s.,]*(?:19|20)\d{2}$", "", name)  # "© Kestria Daily Post 2023."
             if name and len(name.split()) <= 6:
                 return name
     return None

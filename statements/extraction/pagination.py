@@ -38,6 +38,10 @@ _CAPS_WORDS_RE = re.compile(r"^[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+)+$")
 _PRINT_HEADER_RE = re.compile(
     r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?(?:\s+\S.*)?$", re.I
 )
+# The site name a browser puts after the page's title: "Headline – The Ledger".
+_PRINT_SITE_RE = re.compile(
+    r"\s[|–—-]\s(?P<site>(?:The\s)?[A-Z][\w'’&.]*(?:\s[A-Z][\w'’&.]*){0,4})$"
+)
 _PRINT_FOOTER_RE = re.compile(r"^(?P<url>(?:https?://|www\.)\S+)\s+\d{1,3}\s*/\s*\d{1,3}$", re.I)
 # The continuation's own lines: "BUDGET" over "From Page A1".
 _FROM_LINE_RE = re.compile(r"^(?:continued\s+)?from\s+(?:page\s+)?[A-Z]?\d{1,3}\.?$", re.I)
@@ -74,11 +78,12 @@ _UNWRAPPED_LINE = 160
 
 @dataclass
 class Furniture:
-    """What the page pass found: the edition's dates and the page addresses."""
+    """What the page pass found: the edition's dates, the page addresses, the masthead."""
 
     dates: list[date] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # mastheads, a print header's site name
 
 
 def strip_furniture(text: str, *, paged: bool = True) -> tuple[str, Furniture]:
@@ -97,8 +102,36 @@ def strip_furniture(text: str, *, paged: bool = True) -> tuple[str, Furniture]:
     _mark_jump_slugs(lines, gone, found)
     if paged:
         _mark_running_lines(lines, gone, found)
+    found.outlets = _outlets(found.removed)
     unwrapped = any(len(line) > _UNWRAPPED_LINE for line in lines if line)
     return _mend(lines, gone, unwrapped), found
+
+
+def _outlets(removed: list[str]) -> list[str]:
+    """The paper's name, from what its pages print around the story.
+
+    A masthead in capitals in a page header that also carries a date or a
+    page number, or that repeats on every page ("THE OSTREL TIMES    1"); and
+    the site name a browser prints after the page title ("... – The Ledger").
+    """
+    names: list[str] = []
+    headers = [line for line in removed if is_page_header(line)]
+    repeated = Counter(headers)
+    for line in headers:
+        parts = [part.strip() for part in _SEPARATOR_RE.split(line) if part.strip()]
+        dated = any(_LABEL_RE.match(part) or metadata.parse_date(part) for part in parts)
+        for part in parts:
+            if _CAPS_WORDS_RE.match(part) and (dated or repeated[line] >= 2):
+                names.append(" ".join(_masthead_word(word) for word in part.split()))
+    for line in removed:
+        site = _PRINT_SITE_RE.search(line) if _PRINT_HEADER_RE.match(line) else None
+        if site:
+            names.append(site.group("site"))
+    return list(dict.fromkeys(names))
+
+
+def _masthead_word(word: str) -> str:
+    return word.lower() if word in ("OF", "AND") else word.capitalize()
 
 
 def _strip_jumps(line: str, found: Furniture) -> str | None:

@@ -280,3 +280,21 @@ def test_a_capitalised_line_without_a_jump_below_it_stays():
     text = "Harbour Fees\n\nNATO\n\nThe alliance met on Monday in Kessel, its spokesman said."
     cleaned, found = strip_furniture(text)
     assert "NATO" in cleaned and found.removed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "outlet"),
+    [
+        (E_EDITION, "text", "The Marenburg Herald"),  # masthead beside the date
+        (PDF_PAGES, "pdf", "Veloria Post"),  # masthead on every page
+        (PRINTED, "text", "The Kessel Ledger"),  # the site name a browser printed
+        ("WORLD NEWS · Politics\n\nHarbour Fees Stay\n\n" + ONE_LINE_PARAGRAPHS, "text", None),
+        (
+            "Ostmark Signs Deal\n\n© Kessel Ledger 2025. All rights reserved.\n\nIt did.",
+            "text",
+            "Kessel Ledger",
+        ),
+    ],
+)
+def test_the_outlet_from_what_its_pages_print(text: str, fmt: str, outlet: str | None) -> None:
+    assert clean(doc(text, fmt)).outlet == outlet
