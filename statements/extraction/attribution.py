@@ -14,6 +14,10 @@ and 2 with a person as the speaker; otherwise, and when the same phrase is
 quoted again elsewhere, they are the author's terms. Each statement carries
 the rule it came from as evidence, and a confidence that falls with the
 rule's distance from an explicit cue.
+
+Every rule is a named method in ``RULES``, tried in that order; the first
+that decides (a speaker, or nobody) ends the search, and its name opens the
+evidence an editor reads ("rule cue-after: cue 'said' with subject ...").
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -248,6 +253,25 @@ class _Attribution:
     woven: bool = False
     dated: bool = True
     local: bool = True  # the cue is in the quote's own sentence
+
+
+@dataclass
+class _Ask:
+    """One quote being attributed, with what several rules look at."""
+
+    q: Quote
+    previous: list[tuple[Quote, _Attribution]]
+    first: Sentence  # the sentence the quote opens in
+    last: Sentence  # the sentence it closes in
+    after: _Cue | None  # the first cue after it in that sentence
+
+
+class _Nobody:
+    """A rule's verdict that the quote is nobody's statement: stop looking."""
+
+
+_NOBODY = _Nobody()
+_Verdict = _Attribution | _Nobody | None
 
 
 class _Article:
@@ -618,128 +642,207 @@ class _Article:
     def attribute(
         self, q: Quote, previous: list[tuple[Quote, _Attribution]]
     ) -> _Attribution | None:
-        if q.turn is not None:
-            return self._interview_turn(q)
+        """Who said ``q``: the first rule of RULES that decides, named in the evidence."""
         first = self.sentences[self.sentence_at(q.open_at)]
         last = self.sentences[self.sentence_at(q.close_end - 1)]
-        nar = self.nar
-        if q.text(self.body).rstrip()[-1:] == "?" and _ASKED_BY_UNNAMED_RE.search(
-            nar, first.start, q.open_at
-        ):
+        ask = _Ask(q, previous, first, last, self.first_cue(q.close_end, last.end))
+        for name, rule in RULES:
+            att = rule(self, ask)
+            if att is _NOBODY:
+                return None
+            if att is not None:
+                assert isinstance(att, _Attribution)
+                att.evidence = f"rule {name}: {att.evidence}"
+                return att
+        return None
+
+    # -- the rules, in the order RULES tries them ------------------------------------------
+    # Each returns an attribution (decided), _NOBODY (decided: nobody's words)
+    # or None (not this rule's case: try the next).
+
+    def _rule_interview_turn(self, a: _Ask) -> _Verdict:
+        if a.q.turn is None:
             return None
-        # 1. a cue right after the quote (or after its first part, for a split quote)
-        after = self.first_cue(q.close_end, last.end)
-        for _, seg_end in q.outer:
+        return self._interview_turn(a.q) or _NOBODY
+
+    def _rule_unnamed_asker(self, a: _Ask) -> _Verdict:
+        """'Asked by a journalist, "Will ...?", the minister said': the asker's question."""
+        if a.q.text(self.body).rstrip()[-1:] == "?" and _ASKED_BY_UNNAMED_RE.search(
+            self.nar, a.first.start, a.q.open_at
+        ):
+            return _NOBODY
+        return None
+
+    def _rule_cue_after(self, a: _Ask) -> _Verdict:
+        """A cue right after the quote (or after its first part, for a split quote)."""
+        for _, seg_end in a.q.outer:
             sent = self.sentences[self.sentence_at(seg_end - 1)]
             c = self.first_cue(seg_end, sent.end)
-            if c is not None and _only_titles(nar[seg_end : c.pos], c):
-                return self._relayed(q, first, c) or self._from_cue(c, sent, adjacent=True)
-        # 1b. a quote in parentheses between subject and verb: 'Holm ("...") said'
-        for c in self.cues_between(max(first.start, q.open_at - _NEAR), q.open_at):
+            if c is not None and _only_titles(self.nar[seg_end : c.pos], c):
+                return (
+                    self._relayed(a.q, a.first, c)
+                    or self._from_cue(c, sent, adjacent=True)
+                    or _NOBODY
+                )
+        return None
+
+    def _rule_parenthesised(self, a: _Ask) -> _Verdict:
+        """A quote in parentheses between subject and verb: 'Holm ("...") said'."""
+        q = a.q
+        for c in self.cues_between(max(a.first.start, q.open_at - _NEAR), q.open_at):
             if (
                 c.mention is not None
                 and c.mention.end <= q.open_at
                 and c.verb_pos >= q.close_end
-                and nar[c.mention.end : q.open_at].strip() == "("
+                and self.nar[c.mention.end : q.open_at].strip() == "("
             ):
-                return self._from_cue(c, first, adjacent=False, woven=True)
-        blocked = self._non_person_cue_after(q)
-        # 2. a cue earlier in the sentence
-        c = self.last_cue_before(first.start, q.open_at)
-        if c is not None:
-            gap = nar[c.end : q.open_at]
-            if _UNNAMED_SPEAKER_RE.search(gap):
-                return None  # 'she recalled that an officer had told her: "..."'
-            adjacent = MASK not in gap and len(gap.split()) <= 6
-            return self._from_cue(c, first, adjacent=adjacent, woven=not adjacent)
-        if blocked:
+                return self._from_cue(c, a.first, adjacent=False, woven=True) or _NOBODY
+        return None
+
+    def _rule_cue_before(self, a: _Ask) -> _Verdict:
+        """A cue earlier in the sentence: 'Holm said: "..."', 'Holm called it "..."'."""
+        c = self.last_cue_before(a.first.start, a.q.open_at)
+        if c is None:
             return None
-        # 2b. the sentence's subject, then a participle: 'Holm defended ..., saying "..."'
-        for m in self.cast.iter_mentions(first.start, q.open_at):
+        gap = self.nar[c.end : a.q.open_at]
+        if _UNNAMED_SPEAKER_RE.search(gap):
+            return _NOBODY  # 'she recalled that an officer had told her: "..."'
+        adjacent = MASK not in gap and len(gap.split()) <= 6
+        return self._from_cue(c, a.first, adjacent=adjacent, woven=not adjacent) or _NOBODY
+
+    def _rule_non_person_source(self, a: _Ask) -> _Verdict:
+        """'"...," officials said': an explicit speaker who is not one person."""
+        return _NOBODY if self._non_person_cue_after(a.q) else None
+
+    def _rule_subject_participle(self, a: _Ask) -> _Verdict:
+        """The sentence's subject, then a participle: 'Holm defended ..., saying "..."'."""
+        for m in self.cast.iter_mentions(a.first.start, a.q.open_at):
             if m.entity is None or not m.subject or m.possessive:
                 continue
-            words = _LOWER_WORD_RE.findall(nar, m.end, q.open_at)
+            words = _LOWER_WORD_RE.findall(self.nar, m.end, a.q.open_at)
             verb = next((w for w in words if w in SPEECH_PARTICIPLES), None)
             if verb:
                 c = _Cue(m.start, m.end, verb, m.end, m)
-                return self._from_cue(c, first, adjacent=False, woven=True)
-            break
-        # 2c. 'Her verdict was simple: "..."': the words a possessive announces
-        lead = _COLON_LEAD_RE.match(nar, first.start, q.open_at)
-        if lead and not after and nar[lead.end() : q.open_at].strip(" \n") == "":
+                return self._from_cue(c, a.first, adjacent=False, woven=True) or _NOBODY
+            return None
+        return None
+
+    def _rule_colon_lead(self, a: _Ask) -> _Verdict:
+        """'Her verdict was simple: "..."': the words a possessive announces."""
+        nar = self.nar
+        lead = _COLON_LEAD_RE.match(nar, a.first.start, a.q.open_at)
+        if lead and not a.after and nar[lead.end() : a.q.open_at].strip(" \n") == "":
             m = self.cast.mention_at(lead.start(1), nar)
             if m is not None and m.entity is not None and m.kind != "role":
                 c = _Cue(m.start, lead.end(), lead.group(2), lead.start(2), m)
-                return self._from_cue(c, first, adjacent=True)
-        # 3. a cue later in the sentence
-        if after:
-            return self._from_cue(after, last, adjacent=False, woven=True)
-        # 4. a whole-sentence quote continuing the previous sentence's speaker
-        lead_in = nar[first.start : q.open_at].replace(MASK, " ").strip()
-        if lead_in or not (q.text(self.body)[:1].isupper() or q.text(self.body)[:1].isdigit()):
+                return self._from_cue(c, a.first, adjacent=True) or _NOBODY
+        return None
+
+    def _rule_cue_later(self, a: _Ask) -> _Verdict:
+        """A cue later in the sentence: '"..." was how Holm put it'."""
+        if a.after is None:
             return None
-        # 4a. the cue in the next sentence: '"...." This was stated by Holm on Monday.'
-        att, named = self._next_sentence_cue(q, last)
+        return self._from_cue(a.after, a.last, adjacent=False, woven=True) or _NOBODY
+
+    def _rule_fragment_without_cue(self, a: _Ask) -> _Verdict:
+        """Past this point only whole-sentence quotes can borrow a speaker from around them."""
+        text = a.q.text(self.body)
+        lead_in = self.nar[a.first.start : a.q.open_at].replace(MASK, " ").strip()
+        if lead_in or not (text[:1].isupper() or text[:1].isdigit()):
+            return _NOBODY
+        return None
+
+    def _rule_next_sentence(self, a: _Ask) -> _Verdict:
+        """The cue in the next sentence: '"...." This was stated by Holm on Monday.'"""
+        att, named = self._next_sentence_cue(a.q, a.last)
         if named:
-            return att  # None when the named source is no person ("by the ministry")
-        signed = self._signed_below(q, last)
-        if signed is not None:
-            return signed
-        idx = self.sentence_at(q.open_at)
-        if idx > 0:
-            prev = self.sentences[idx - 1]
-            if prev.paragraph == first.paragraph:
-                for pq, pa in reversed(previous):
-                    if self.sentence_at(pq.close_end - 1) + 1 < idx - 1:
-                        break  # earlier quotes and their cues lie before the previous sentence
-                    if pa.sentence is prev or prev.start <= pq.open_at < prev.end:
-                        return _Attribution(
-                            pa.entity,
-                            pa.cue,
-                            "continues the quote of "
-                            f"'{self.cast.entities[pa.entity].name}' in the previous sentence",
-                            _CONF_CONTINUATION,
-                            pa.sentence,
-                            pa.anchor,
-                            pa.reporter,
-                            dated=pa.dated,
-                            local=False,
-                        )
-                prev_cues = [
-                    c for c in self.cues_in(prev) if c.mention and c.mention.entity is not None
-                ]
-                if prev_cues:
-                    c = prev_cues[-1]
-                    att = self._from_cue(c, prev, adjacent=False)
-                    if att:
-                        att.confidence = _CONF_PREVIOUS_SENTENCE
-                        att.evidence = "no cue; " + att.evidence + " in the previous sentence"
-                        att.dated = False
-                        att.local = False
-                    return att
-                return self._previous_subject(q, prev)
-        if first.start != self.paragraphs[first.paragraph][0]:
+            return att or _NOBODY  # nobody when the named source is no person
+        return None
+
+    def _rule_signed_below(self, a: _Ask) -> _Verdict:
+        return self._signed_below(a.q, a.last)
+
+    def _previous_in_paragraph(self, a: _Ask) -> Sentence | None:
+        idx = self.sentence_at(a.q.open_at)
+        prev = self.sentences[idx - 1] if idx > 0 else None
+        return prev if prev is not None and prev.paragraph == a.first.paragraph else None
+
+    def _rule_continues_quote(self, a: _Ask) -> _Verdict:
+        """'"A," Holm said. "B."': B continues the quote of the sentence before."""
+        prev = self._previous_in_paragraph(a)
+        if prev is None:
             return None
-        # 4b. a paragraph announced by the one before: 'Holm said in a statement:'
-        if idx > 0 and self.sentences[idx - 1].paragraph == first.paragraph - 1:
-            att = self._announced(self.sentences[idx - 1])
-            if att is not None:
-                return att
-        # 5. a paragraph that opens with an unattributed quote: the last speaker
-        if not previous:
+        idx = self.sentence_at(a.q.open_at)
+        for pq, pa in reversed(a.previous):
+            if self.sentence_at(pq.close_end - 1) + 1 < idx - 1:
+                break  # earlier quotes and their cues lie before the previous sentence
+            if pa.sentence is prev or prev.start <= pq.open_at < prev.end:
+                return _Attribution(
+                    pa.entity,
+                    pa.cue,
+                    "continues the quote of "
+                    f"'{self.cast.entities[pa.entity].name}' in the previous sentence",
+                    _CONF_CONTINUATION,
+                    pa.sentence,
+                    pa.anchor,
+                    pa.reporter,
+                    dated=pa.dated,
+                    local=False,
+                )
+        return None
+
+    def _rule_cue_in_previous_sentence(self, a: _Ask) -> _Verdict:
+        """'Holm spoke to reporters on Monday. "We will win."': the speaker just before."""
+        prev = self._previous_in_paragraph(a)
+        if prev is None:
             return None
-        pq, pa = previous[-1]
+        prev_cues = [c for c in self.cues_in(prev) if c.mention and c.mention.entity is not None]
+        if not prev_cues:
+            return None
+        att = self._from_cue(prev_cues[-1], prev, adjacent=False)
+        if att is None:
+            return _NOBODY
+        att.confidence = _CONF_PREVIOUS_SENTENCE
+        att.evidence = "no cue; " + att.evidence + " in the previous sentence"
+        att.dated = False
+        att.local = False
+        return att
+
+    def _rule_previous_subject(self, a: _Ask) -> _Verdict:
+        prev = self._previous_in_paragraph(a)
+        if prev is None:
+            return None
+        return self._previous_subject(a.q, prev) or _NOBODY
+
+    def _rule_mid_paragraph(self, a: _Ask) -> _Verdict:
+        """Below: only a quote that opens its paragraph borrows a speaker from the one before."""
+        return _NOBODY if a.first.start != self.paragraphs[a.first.paragraph][0] else None
+
+    def _rule_announced(self, a: _Ask) -> _Verdict:
+        """A paragraph announced by the one before: 'Holm said in a statement:'."""
+        idx = self.sentence_at(a.q.open_at)
+        if idx > 0 and self.sentences[idx - 1].paragraph == a.first.paragraph - 1:
+            return self._announced(self.sentences[idx - 1])
+        return None
+
+    def _rule_last_speaker(self, a: _Ask) -> _Verdict:
+        """A paragraph that opens with an unattributed quote: the last speaker."""
+        if not a.previous:
+            return _NOBODY
+        pq, pa = a.previous[-1]
         prev_para = self.sentences[self.sentence_at(pq.open_at)].paragraph
-        if prev_para != first.paragraph - 1 or self._others_between(pq.close_end, q.open_at, pa):
-            return None
+        if prev_para != a.first.paragraph - 1 or self._others_between(
+            pq.close_end, a.q.open_at, pa
+        ):
+            return _NOBODY
         name = self.cast.entities[pa.entity].name
         return _Attribution(
             pa.entity,
             "",
             f"no cue; last speaker '{name}' in the previous paragraph",
             _CONF_LAST_SPEAKER,
-            first,
-            q.open_at,
+            a.first,
+            a.q.open_at,
             None,
             dated=False,
             local=False,
@@ -769,7 +872,7 @@ class _Article:
         return _Attribution(
             entity,
             verb,
-            f"rule interview-turn: {shown} -> '{name}', {who}",
+            f"{shown} -> '{name}', {who}",
             _CONF_WOVEN,
             self.sentences[self.sentence_at(q.open_at)],
             q.open_at,
@@ -844,8 +947,7 @@ class _Article:
                 return _Attribution(
                     m.entity,
                     "",
-                    f"no cue; rule previous-subject: '{m.text}' -> '{name}', "
-                    "subject of the sentence before",
+                    f"no cue; '{m.text}' -> '{name}', subject of the sentence before",
                     _CONF_LAST_SPEAKER,
                     prev,
                     m.start,
@@ -874,7 +976,7 @@ class _Article:
         return _Attribution(
             m.entity,
             "",
-            f"rule signed-below: '{m.text}' -> '{name}' after a dash on the next line",
+            f"'{m.text}' -> '{name}' after a dash on the next line",
             _CONF_CONTINUATION,
             self.sentences[self.sentence_at(nlo)],
             nlo,
@@ -1146,6 +1248,29 @@ class _Article:
             if MASK not in gap and _REPORTING_THAT_RE.match(gap):
                 return outer.mention.entity
         return None
+
+
+# The attribution rules, most explicit first; the first that decides names the evidence.
+RULES: tuple[tuple[str, Callable[[_Article, _Ask], _Verdict]], ...] = (
+    ("interview-turn", _Article._rule_interview_turn),
+    ("unnamed-asker", _Article._rule_unnamed_asker),
+    ("cue-after", _Article._rule_cue_after),
+    ("parenthesised", _Article._rule_parenthesised),
+    ("cue-before", _Article._rule_cue_before),
+    ("non-person-source", _Article._rule_non_person_source),
+    ("subject-participle", _Article._rule_subject_participle),
+    ("colon-lead", _Article._rule_colon_lead),
+    ("cue-later", _Article._rule_cue_later),
+    ("fragment-without-cue", _Article._rule_fragment_without_cue),
+    ("next-sentence", _Article._rule_next_sentence),
+    ("signed-below", _Article._rule_signed_below),
+    ("continues-quote", _Article._rule_continues_quote),
+    ("cue-in-previous-sentence", _Article._rule_cue_in_previous_sentence),
+    ("previous-subject", _Article._rule_previous_subject),
+    ("mid-paragraph", _Article._rule_mid_paragraph),
+    ("announced", _Article._rule_announced),
+    ("last-speaker", _Article._rule_last_speaker),
+)
 
 
 def _governed_by_speech(before: str) -> bool:

@@ -161,3 +161,19 @@ NOT_THE_NAMED_PERSON = [
 @pytest.mark.parametrize("body", NOT_THE_NAMED_PERSON)
 def test_a_name_after_someone_else_s_description_does_not_speak(body):
     assert speakers(body) == []
+
+
+def test_every_statement_names_the_rule_that_attributed_it():
+    from statements.extraction.attribution import RULES, extract_statements
+
+    body = (
+        "Tom Holm, the mayor, spoke on Monday.\n\n"
+        '"We will win," Holm said. "And soon."\n\n'
+        '"Nobody in this town doubts it."\n\n'
+        'Ada Frey, the union leader, called it "a fantasy."'
+    )
+    statements, _people = extract_statements(body)
+    names = {name for name, _rule in RULES}
+    used = [s.evidence.split(":")[0].removeprefix("rule ") for s in statements]
+    assert used == ["cue-after", "continues-quote", "last-speaker", "cue-before"]
+    assert set(used) <= names and len(names) == len(RULES)
