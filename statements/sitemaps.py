@@ -29,8 +29,7 @@ class SpeakerSitemap(Sitemap):
 
     def items(self) -> QuerySet:
         return (
-            Speaker.objects.with_statement_counts()
-            .filter(statement_count__gt=0)
+            Speaker.objects.public()
             .only("slug", "updated_at")
             .order_by("id")
         )

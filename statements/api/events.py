@@ -12,20 +12,21 @@ from statements.api.common import (
     MAX_LIMIT,
     api_url,
     keyset_list,
-    public_statement_count,
 )
 from statements.api.schemas import ErrorOut, EventOut, EventPage
+from statements.counts import statements_per_event
 from statements.models import Event
 
 router = Router(tags=["events"])
 
 
 def counted_events():
-    """Events with their count of statements editors have not rejected (as the index)."""
-    return Event.objects.select_related("parent").annotate(statement_count=public_statement_count())
+    """Events with their parents (counts from ``statements.counts``, as the index)."""
+    return Event.objects.select_related("parent")
 
 
-def event_record(request: HttpRequest, event: Event) -> dict:
+def event_record(request: HttpRequest, event: Event, counts: dict[int, int] | None = None) -> dict:
+    counts = statements_per_event() if counts is None else counts
     return {
         "id": event.pk,
         "slug": event.slug,
@@ -34,7 +35,7 @@ def event_record(request: HttpRequest, event: Event) -> dict:
         "start_on": event.start_on,
         "end_on": event.end_on,
         "parent": event.parent.slug if event.parent_id else None,
-        "statement_count": event.statement_count,
+        "statement_count": counts.get(event.pk, 0),
         "permalink": request.build_absolute_uri(event.get_absolute_url()),
         "statements": api_url(request, "statement-list", event=event.slug),
     }
@@ -51,7 +52,15 @@ def list_events(
     cursor: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
 ):
-    return keyset_list(request, counted_events(), keyset.ID_ASC, cursor, limit, event_record)
+    counts = statements_per_event()
+    return keyset_list(
+        request,
+        counted_events(),
+        keyset.ID_ASC,
+        cursor,
+        limit,
+        lambda r, e: event_record(r, e, counts),
+    )
 
 
 @router.get("/events/{slug}/", response=EventOut, url_name="event-detail", summary="One event")

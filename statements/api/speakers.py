@@ -14,6 +14,7 @@ from statements.api.common import (
     keyset_list,
 )
 from statements.api.schemas import ErrorOut, SpeakerDetailOut, SpeakerPage
+from statements.counts import statements_per_speaker
 from statements.models import Speaker
 
 router = Router(tags=["speakers"])
@@ -21,10 +22,13 @@ router = Router(tags=["speakers"])
 
 def public_speakers():
     """Speakers the public pages list: those with a statement editors have not rejected."""
-    return Speaker.objects.public().with_statement_counts()
+    return Speaker.objects.public()
 
 
-def speaker_record(request: HttpRequest, speaker: Speaker) -> dict:
+def speaker_record(
+    request: HttpRequest, speaker: Speaker, counts: dict[int, int] | None = None
+) -> dict:
+    counts = statements_per_speaker() if counts is None else counts
     return {
         "id": speaker.pk,
         "slug": speaker.slug,
@@ -32,7 +36,7 @@ def speaker_record(request: HttpRequest, speaker: Speaker) -> dict:
         "country": speaker.country,
         "description": speaker.description,
         "aliases": speaker.alias_names,
-        "statement_count": speaker.statement_count,
+        "statement_count": counts.get(speaker.pk, 0),
         "permalink": request.build_absolute_uri(speaker.get_absolute_url()),
         "statements": api_url(request, "statement-list", speaker=speaker.slug),
     }
@@ -50,7 +54,10 @@ def list_speakers(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
 ):
     qs = public_speakers().prefetch_related("aliases")
-    return keyset_list(request, qs, keyset.ID_ASC, cursor, limit, speaker_record)
+    counts = statements_per_speaker()
+    return keyset_list(
+        request, qs, keyset.ID_ASC, cursor, limit, lambda r, s: speaker_record(r, s, counts)
+    )
 
 
 @router.get(

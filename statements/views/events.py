@@ -8,13 +8,14 @@ from datetime import date
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from statements.charts import Bar, speakers_chart, time_chart, time_chart_of
-from statements.models import Event, ReviewStatus, Speaker, StatementEvent
+from statements.counts import statements_per_event
+from statements.models import Event, Speaker, StatementEvent
 from statements.views import common
 from statements.views.common import paginate, public_statements
 from statements.views.speakers import a_to_z
@@ -23,15 +24,10 @@ TOP_SPEAKERS = 20
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
-    events = (
-        Event.objects.select_related("parent")
-        .annotate(
-            statement_count=Count(
-                "statements", filter=~Q(statements__review_status=ReviewStatus.REJECTED)
-            )
-        )
-        .order_by("name")
-    )
+    counts = statements_per_event()
+    events = list(Event.objects.select_related("parent").order_by("name"))
+    for event in events:
+        event.statement_count = counts.get(event.pk, 0)
     return render(request, "statements/event_list.html", {"groups": a_to_z(events)})
 
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
 from statements.charts import time_chart
+from statements.counts import statements_per_speaker
 from statements.extraction.names import name_key, strip_patronymic
 from statements.models import ReviewStatus, Speaker, SpeakerRedirect, StatementEvent
 from statements.models.speaker import SpeakerAlias, SpeakerRole
@@ -49,10 +50,9 @@ def surname(name: str) -> str:
 def speaker_directory(query: str = "") -> list[Speaker]:
     """Speakers with published statements, their count, latest role and country.
 
-    Two queries whatever the number of speakers: the counts grouped straight
-    from the statements (an index-only scan of the per-speaker index, no join),
-    then the speakers with their latest role as a subquery. ``query`` matches
-    any part of a name or an alias.
+    The counts come from ``statements.counts`` (kept with the cached pages), the
+    speakers with their latest role in one query whatever their number.
+    ``query`` matches any part of a name or an alias.
     """
     latest_role = SpeakerRole.objects.filter(speaker=OuterRef("pk")).order_by(
         F("reported_on").desc(nulls_last=True), "-id"
@@ -60,14 +60,12 @@ def speaker_directory(query: str = "") -> list[Speaker]:
     speakers = Speaker.objects.annotate(latest_role=Subquery(latest_role.values("title")[:1])).only(
         "name", "slug", "country"
     )
-    published = public_statements().order_by()
     key = name_key(query)
     if key:
         speakers = speakers.filter(
             pk__in=SpeakerAlias.objects.filter(key__contains=key).values("speaker_id")
         )
-        published = published.filter(speaker__in=speakers.values("pk"))
-    counts = dict(published.values_list("speaker_id").annotate(n=Count("*")))
+    counts = statements_per_speaker()
     found = []
     for speaker in speakers:
         speaker.statement_count = counts.get(speaker.pk, 0)
