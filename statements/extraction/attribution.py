@@ -995,9 +995,11 @@ class _Article:
         if idx + 1 >= len(self.sentences):
             return None, False
         nxt = self.sentences[idx + 1]
-        if nxt.paragraph != last.paragraph:
-            return None, False
         m = _NEXT_SENTENCE_CUE_RE.match(self.nar, nxt.start, nxt.end)
+        if nxt.paragraph != last.paragraph and not (
+            m and nxt.paragraph == last.paragraph + 1 and self._fills_paragraph(q)
+        ):
+            return None, False  # '"...." / This was stated by Holm.' may take a paragraph
         cue: _Cue | None = None
         if m:
             for mention in self.cast.mentions_between(m.end(), min(nxt.end, m.end() + 80)):
@@ -1023,6 +1025,13 @@ class _Article:
             att.confidence = _CONF_CONTINUATION
             att.local = False
         return att, True
+
+    def _fills_paragraph(self, q: Quote) -> bool:
+        """The quote is all its paragraph holds."""
+        para = self.sentences[self.sentence_at(q.open_at)].paragraph
+        lo, hi = self.paragraphs[para]
+        rest = self.nar[lo : q.open_at] + self.nar[q.close_end : hi]
+        return not rest.strip(" \x00\n.,")
 
     def date_of_speaker_before(self, sent: Sentence, entity: int) -> date | None:
         """'Holm, speaking on Tuesday, denied it. "...," the chairman said.'

@@ -211,6 +211,12 @@ GEO_WORDS = word_set("""
 # Organisation words that are also surnames ("Finance Minister Lars Bank", "Ada Church"):
 # a name when a given name or a title comes first, or when the person is known.
 SURNAME_LIKE_ORG_WORDS = word_set("bank church street post star guard house")
+# Heads of a place's or an institution's name: the word after "University of" is no surname.
+PLACE_OF_HEADS = word_set("""
+    university institute academy college bank ministry republic kingdom museum port city
+    province region state council gulf bay lake mount school hospital county district
+    """)
+
 # Titles that are also surnames after a given name ("Peter T. King", "Ada Bishop").
 SURNAME_LIKE_TITLES = word_set("king prince bishop judge major marshal chancellor pope baron")
 

@@ -28,6 +28,7 @@ from statements.extraction.lexicon import (
     MALE_TITLES,
     ORG_WORDS,
     PARTICLES,
+    PLACE_OF_HEADS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     STOP_CAPS,
@@ -421,6 +422,9 @@ def _initials_as_names(toks: list[str], classes: list[str]) -> None:
         classes[k] = "name"
 
 
+_ORG_OF_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
 def _known_given_name(word: str) -> bool:
     low = word.lower()
     return low in MALE_NAMES or low in FEMALE_NAMES or given_name_gender(word) is not None
@@ -612,7 +616,10 @@ def role_score(mention_role: str, entity_role: str) -> float:
 
 
 _CAPITALIZED_RE = re.compile(_UP + r"[\w\-]+")
-_AFTER_PLACE_RE = re.compile(r"\b(?:in|at|into|across|near|the|The|In|At)\s+")
+_AFTER_PLACE_RE = re.compile(
+    r"\b(?:in|at|into|across|near|the|The|In|At"
+    r"|(?:" + "|".join(sorted(w.capitalize() for w in PLACE_OF_HEADS)) + r")\s+of(?:\s+the)?)\s+"
+)
 _AFTER_PLACE_WORD_RE = re.compile(_AFTER_PLACE_RE.pattern + r"(?=(\S+))")
 # Below this length a text is searched once per candidate word; above, indexed once.
 _SHORT_TEXT = 20_000
@@ -913,6 +920,9 @@ class CastBuilder:
                 return None
             if not has_title and _DETERMINER_BEFORE_RE.search(nar, max(0, start - 5), start):
                 return None  # "the Dorn Courier"
+            org = _ORG_OF_BEFORE_RE.search(nar, max(0, start - 30), start)
+            if org and org.group(1).lower() in ORG_WORDS:
+                return None  # "the University of Korvel", "the Institute for Applied Economics"
             known_first = (
                 words[0].lower() in MALE_NAMES
                 or words[0].lower() in FEMALE_NAMES

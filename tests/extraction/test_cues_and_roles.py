@@ -177,3 +177,39 @@ def test_every_statement_names_the_rule_that_attributed_it():
     used = [s.evidence.split(":")[0].removeprefix("rule ") for s in statements]
     assert used == ["cue-after", "continues-quote", "last-speaker", "cue-before"]
     assert set(used) <= names and len(names) == len(RULES)
+
+
+def test_a_cue_in_the_next_paragraph_names_the_speaker():
+    body = (
+        "Tom Holm, the head of the union, met the workers.\n\n"
+        '"We will not allow the plant to close, not this year and not the next."\n\n'
+        "This was stated by the head of the union on Monday."
+    )
+    assert speakers(body) == [
+        ("We will not allow the plant to close, not this year and not the next.", "Tom Holm")
+    ]
+
+
+def test_a_source_in_the_next_paragraph_that_is_no_person_is_nobody_s_quote():
+    body = (
+        '"We will strike tomorrow," Tom Holm, the head of the union, said.\n\n'
+        '"We will not allow the plant to close, not this year and not the next."\n\n'
+        "This was stated by the ministry on Monday."
+    )
+    assert [speaker for _text, speaker in speakers(body)] == ["Tom Holm"]
+
+
+INSTITUTIONS = [
+    'Ada Frey teaches at the University of Korvel. "The data is clear enough," Korvel said.',
+    '"The data is clear enough for everyone," the Institute for Applied Economics said.',
+]
+
+
+@pytest.mark.parametrize("body", INSTITUTIONS)
+def test_institutions_and_their_places_are_no_speakers(body):
+    assert all(speaker == "Ada Frey" for _text, speaker in speakers(body))
+
+
+def test_a_surname_after_of_in_a_family_phrase_still_speaks():
+    body = 'The daughter of Tom Korvel spoke. "The data is clear enough," Korvel said.'
+    assert speakers(body) == [("The data is clear enough", "Tom Korvel")]
