@@ -185,13 +185,21 @@ def link_article(article: Article, matchers: EventMatchers | None = None) -> Lin
     return link_articles([article], matchers)
 
 
-def link_articles(articles: Sequence[Article], matchers: EventMatchers | None = None) -> LinkResult:
-    """Link articles already in memory (with their bodies) and their statements."""
+def link_articles(
+    articles: Sequence[Article],
+    matchers: EventMatchers | None = None,
+    new: dict[int, list[Statement]] | None = None,
+) -> LinkResult:
+    """Link articles already in memory (with their bodies) and their statements.
+
+    ``new`` holds the statements of articles stored just now (by article id):
+    they have no links yet, and nothing about them needs to be read.
+    """
     if matchers is None:
         matchers = EventMatchers(Event.objects.all())
     result = LinkResult()
     if matchers.event_ids:
-        _link_chunk(list(articles), matchers, result)
+        _link_chunk(list(articles), matchers, result, new or {})
     return result
 
 
@@ -218,27 +226,35 @@ def _link_all(matchers: EventMatchers) -> LinkResult:
     return result
 
 
-def _link_chunk(articles: list[Article], matchers: EventMatchers, result: LinkResult) -> None:
-    ids = [a.pk for a in articles]
+def _link_chunk(
+    articles: list[Article],
+    matchers: EventMatchers,
+    result: LinkResult,
+    new: dict[int, list[Statement]] | None = None,
+) -> None:
+    new = new or {}
+    ids = [a.pk for a in articles if a.pk not in new]
     event_ids = matchers.event_ids
     through = Article.events.through
-    linked = set(
-        through.objects.filter(article_id__in=ids, event_id__in=event_ids).values_list(
-            "article_id", "event_id"
-        )
-    )
+    linked: set[tuple[int, int]] = set()
     existing: dict[int, dict[int, str]] = {}
-    for sid, eid, how in StatementEvent.objects.filter(
-        statement__article_id__in=ids, event_id__in=event_ids
-    ).values_list("statement_id", "event_id", "linked_by"):
-        existing.setdefault(sid, {})[eid] = how
-    statements: dict[int, list[Statement]] = {}
-    for st in (
-        Statement.objects.filter(article_id__in=ids)
-        .only("id", "article_id", "text", "start", "end", "said_on")
-        .order_by("id")
-    ):
-        statements.setdefault(st.article_id, []).append(st)
+    statements: dict[int, list[Statement]] = dict(new)
+    if ids:
+        linked = set(
+            through.objects.filter(article_id__in=ids, event_id__in=event_ids).values_list(
+                "article_id", "event_id"
+            )
+        )
+        for sid, eid, how in StatementEvent.objects.filter(
+            statement__article_id__in=ids, event_id__in=event_ids
+        ).values_list("statement_id", "event_id", "linked_by"):
+            existing.setdefault(sid, {})[eid] = how
+        for st in (
+            Statement.objects.filter(article_id__in=ids)
+            .only("id", "article_id", "text", "start", "end", "said_on")
+            .order_by("id")
+        ):
+            statements.setdefault(st.article_id, []).append(st)
 
     new_links = []
     to_create: list[StatementEvent] = []

@@ -86,14 +86,21 @@ def assign_utterances_in_groups(groups: Iterable[Iterable[int]]) -> Summary:
     order = [list(dict.fromkeys(group)) for group in groups]
     rows = (
         Statement.objects.filter(pk__in=[pk for group in order for pk in group])
-        .only("id", "text", "speaker_id", "utterance_id", "dated_on")
+        .only(*GROUPING_FIELDS)
         .in_bulk()
     )
+    return group_statements([[rows[pk] for pk in group if pk in rows] for group in order])
+
+
+# What grouping reads of a statement.
+GROUPING_FIELDS = ("id", "text", "speaker_id", "utterance_id", "dated_on")
+
+
+def group_statements(groups: Iterable[list[Statement]]) -> Summary:
+    """``assign_utterances_in_groups`` for statements in memory (an import batch's, just stored)."""
     statements: list[Statement] = []
-    for group in order:
-        found = [rows[pk] for pk in group if pk in rows]
-        found.sort(key=lambda st: (st.dated_on is None, st.dated_on, st.pk))
-        statements.extend(found)
+    for group in groups:
+        statements.extend(sorted(group, key=lambda st: (st.dated_on is None, st.dated_on, st.pk)))
     grouping = _Grouping(statements)
     with transaction.atomic():
         summary = grouping.run()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import multiprocessing as mp
 import os
 import random
@@ -39,6 +40,8 @@ from statements.importing.persist import RunCache, group_and_link, save_article
 from statements.importing.report import FAILED, FileResult, ImportReport
 from statements.linking import EventMatchers
 from statements.models import Article, Event
+
+logger = logging.getLogger(__name__)
 
 ATTEMPTS = 4  # tries per article when another writer got in first
 BATCH_SIZE = 20  # articles per transaction (SQLite: what an editor's save may wait for)
@@ -266,23 +269,32 @@ class _Writer:
                 if self.lock:
                     one_writer_at_a_time()
                 to_link: list[Article] = []
-                results = self._store(batch, to_link)
-                group_and_link(to_link, self.matchers)
+                gathered = NewArticles(self.run)
+                results = self._store(batch, to_link, gathered)
+                group_and_link(to_link, self.matchers, gathered.written)
             return results
-        except Exception:  # noqa: BLE001 - retried article by article, which names the culprit
+        except Exception as exc:  # noqa: BLE001 - retried article by article, which names the culprit
             # The batch as a whole failed (say, an editor deleted a speaker it used,
             # or one article's row was refused in a multi-row INSERT):
             # start afresh, one article per transaction, with retries.
+            logger.warning(
+                "a batch of %d articles failed as a whole (%s: %s); storing them one by one",
+                len(batch),
+                type(exc).__name__,
+                exc,
+            )
             self.run.clear()
             return [self._one(item, path) for item, path in batch]
 
     def _store(
-        self, batch: list[tuple[ExtractedArticle | FileResult, Path]], to_link: list[Article]
+        self,
+        batch: list[tuple[ExtractedArticle | FileResult, Path]],
+        to_link: list[Article],
+        gathered: NewArticles,
     ) -> list[FileResult]:
         """New articles in multi-row INSERTs, the others one by one in order between them."""
         extracted = [item if isinstance(item, ExtractedArticle) else None for item, _ in batch]
         new = plainly_new(extracted) if not self.details else [False] * len(batch)
-        gathered = NewArticles(self.run)
         results = []
         for (item, path), is_new in zip(batch, new, strict=True):
             if is_new and self.batch_event is None:

@@ -71,6 +71,8 @@ class NewArticles:
         self.run = run
         self.pending: list[tuple[Article, list[Statement], FileResult]] = []
         self.roles: dict[tuple[int, str, object], tuple[Speaker, Article]] = {}
+        # Statements of the articles written so far, by article id, for grouping and linking.
+        self.written: dict[int, list[Statement]] = {}
 
     def add(self, extracted: ExtractedArticle, path: Path) -> FileResult:
         """Resolve the article's speakers now (creating new ones); keep its rows for ``write``."""
@@ -103,6 +105,7 @@ class NewArticles:
             for st in rows:
                 st.article = article  # now with its id
             statements += rows
+            self.written[article.pk] = rows
         insert_with_history(Statement, statements, reason="import")
         store_roles(roles, self.run)
         return articles

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -41,7 +42,7 @@ from statements.models import (
     StatementEvent,
 )
 from statements.models.article import UrlPrefix
-from statements.utterances import assign_utterances, assign_utterances_in_groups
+from statements.utterances import GROUPING_FIELDS, assign_utterances, group_statements
 
 MACHINE_FIELDS = (
     "speaker",
@@ -311,18 +312,31 @@ def article_fields(extracted: ExtractedArticle, path: str) -> dict:
     }
 
 
-def group_and_link(articles: list[Article], matchers: EventMatchers) -> None:
+def group_and_link(
+    articles: list[Article],
+    matchers: EventMatchers,
+    new: dict[int, list[Statement]] | None = None,
+) -> None:
     """Group a batch's stored articles' statements into utterances and link them to events.
 
     What ``save_article`` does per article, once for the whole batch: the
     articles' statements are grouped in their order, as one by one would.
+    ``new`` has the statements of the articles just created (by article id),
+    in id order, already in memory; the other articles' are read.
     """
-    ids: dict[int, list[int]] = {a.pk: [] for a in articles}
-    rows = Statement.objects.filter(article__in=list(ids)).order_by("id")
-    for article_id, pk in rows.values_list("article_id", "pk"):
-        ids[article_id].append(pk)
-    assign_utterances_in_groups(ids.values())
-    link_articles(articles, matchers)
+    # An article stored anew and then updated in the same batch is read like the others,
+    # and grouped and linked once, as it now is.
+    twice = {pk for pk, n in Counter(a.pk for a in articles).items() if n > 1}
+    new = {pk: rows for pk, rows in (new or {}).items() if pk not in twice}
+    articles = list({a.pk: a for a in articles}.values())
+    groups: dict[int, list[Statement]] = {a.pk: new.get(a.pk, []) for a in articles}
+    rest = [a.pk for a in articles if a.pk not in new]
+    if rest:
+        rows = Statement.objects.filter(article__in=rest).only(*GROUPING_FIELDS, "article_id")
+        for st in rows.order_by("id"):
+            groups[st.article_id].append(st)
+    group_statements(groups.values())
+    link_articles(articles, matchers, new)
 
 
 def _machine_values(item: Extracted, speakers: _Speakers, article: Article) -> dict:

@@ -138,13 +138,15 @@ def test_batched_parallel_import_gives_what_one_by_one_gives(fresh, corpus):
     """The bulk path (batches, worker processes, JSON Lines in chunks) against one by one.
 
     The same rows come out, history and utterances included, for a first import
-    whose feed repeats records (the same words twice in a row, a corrected
-    version under the same URL later on) and for a second import of
-    corrections, repeats and new records.
+    whose feed repeats records (the same words twice, a corrected version under
+    the same URL in the same batch and in a later one) and for a second
+    import of corrections, repeats and new records.
     """
     records = _records(corpus)
-    corrected = dict(records[8], text=records[8]["text"].replace(" will ", " shall ", 1))
-    first = _feed(corpus, "first", [*records[:50], records[20], corrected, records[3]])
+    corrected = [dict(r, text=r["text"].replace(" will ", " shall ", 1)) for r in records]
+    first = [*records[:12], corrected[10], *records[12:50], records[20], corrected[8], records[3]]
+    first = _feed(corpus, "first", first)
+    assert corrected[10] != records[10] and corrected[10]["url"] == records[10]["url"]
     second = [dict(r, text=r["text"] + "\n\nTalks resume on Friday.") for r in records[:4]]
     second = _feed(corpus, "second", [*second, *records[:10], *records[50:], records[51]])
     one_by_one, bulk = fresh(), fresh()
@@ -153,6 +155,7 @@ def test_batched_parallel_import_gives_what_one_by_one_gives(fresh, corpus):
         assert done.returncode == 0, done.stderr
         done = bulk.run("import_articles", str(feed), "-v0", "--batch-size", "20", "--workers", "2")
         assert done.returncode == 0, done.stderr
+        assert "one by one" not in done.stderr  # the bulk path itself, not its fallback
         assert bulk.state(history=True) == one_by_one.state(history=True)
     state = bulk.state(history=True)
     assert len(state["articles"]) == 65  # two records without a URL changed: two new articles
