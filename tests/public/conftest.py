@@ -115,3 +115,17 @@ def archive(db) -> Archive:
 def ids(response) -> list[int]:
     """Statement ids in the order a list page shows them."""
     return [st.pk for st in response.context["statements"]]
+
+
+def whole_sitemap(client) -> str:
+    """Every page of every section the sitemap index lists, one after the other."""
+    import re
+
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    parts = []
+    for loc in re.findall(r"<loc>http://testserver([^<]+)</loc>", index.content.decode()):
+        response = client.get(loc.replace("&amp;", "&"))
+        assert response.status_code == 200, loc
+        parts.append(response.content.decode())
+    return "\n".join(parts)

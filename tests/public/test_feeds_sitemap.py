@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 from django.urls import reverse
 
+from tests.public.conftest import whole_sitemap
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -66,10 +68,23 @@ def test_feed_marks_unreviewed_and_low_confidence(client, archive):
 
 
 def test_sitemap(client, archive):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    xml = response.content.decode()
+    xml = whole_sitemap(client)
     for obj in (archive.first, archive.verified, archive.ilse, archive.strike, archive.courier):
         assert f"http://testserver{obj.get_absolute_url()}</loc>" in xml
     assert f"http://testserver{archive.rejected.get_absolute_url()}</loc>" not in xml
     assert "http://testserver/about/</loc>" in xml
+
+
+def test_sitemap_sections_are_paged_so_every_statement_is_listed(client, archive, monkeypatch):
+    """A million statements do not fit one file: the index lists every page of a section."""
+    from statements.models import Statement
+    from statements.sitemaps import StatementSitemap
+
+    monkeypatch.setattr(StatementSitemap, "limit", 2)
+    published = Statement.objects.published().order_by("id")
+    assert published.count() > 2
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-statements.xml?p=2" in index
+    xml = whole_sitemap(client)
+    for st in published:
+        assert f"http://testserver{st.get_absolute_url()}</loc>" in xml

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_article, make_event, make_speaker, make_statement
+from tests.public.conftest import whole_sitemap
 
 REJECTED_TEXT = "Harbour fees will triple."
 
@@ -27,6 +28,7 @@ def public_urls(a) -> list[str]:
         reverse("statements:speaker-list"),
         reverse("statements:event-list"),
         "/sitemap.xml",
+        *(f"/sitemap-{s}.xml" for s in ("pages", "statements", "speakers", "events", "articles")),
     ]
 
 
@@ -78,7 +80,7 @@ def test_speaker_with_only_rejected_statements_not_listed(client, db):
     make_statement("Never said this.", speaker=ghost, review_status="rejected")
     html = client.get(reverse("statements:speaker-list")).content.decode()
     assert "Ghost Misattribution" not in html
-    assert ghost.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+    assert ghost.get_absolute_url() not in whole_sitemap(client)
     suggested = client.get(reverse("statements:statement-suggestions")).json()["speaker-options"]
     assert [ghost.slug, ghost.name] not in suggested
 

@@ -136,7 +136,11 @@ def public_urls(h: Hostile) -> dict[str, list[str]]:
         ],
         "statements:feed-speaker": [reverse("statements:feed-speaker", args=[sp.slug])],
         "statements:feed-event": [reverse("statements:feed-event", args=[ev.slug])],
-        "django.contrib.sitemaps.views.sitemap": ["/sitemap.xml"],
+        "sitemap-index": ["/sitemap.xml"],
+        "django.contrib.sitemaps.views.sitemap": [
+            f"/sitemap-{section}.xml"
+            for section in ("statements", "speakers", "events", "articles")
+        ],
         "healthz": [reverse("healthz")],
         "api-v1:index": [f"{api}/"],
         "api-v1:api-root": [f"{api}/"],
