@@ -206,6 +206,14 @@ _REPORTING_THAT_RE = re.compile(
 
 # How far before a quote or cue the rules look for a cue that governs it.
 _NEAR = 400
+# A byline that names one person ("Tom Holm", not "Tom Holm and Ada Frey", not "STAFF").
+_ONE_PERSON_RE = re.compile(r"[A-Z][a-z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3}")
+# The narrator's own words in an op-ed: 'I told them: "..."', 'As I wrote in May, "..."'.
+_FIRST_PERSON_CUE_RE = re.compile(
+    r"\bI\s+(?:(?:also|then|once|later|have|had|recently|repeatedly)\s+)*("
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
 # After a name that opens a paragraph: its description, a colon, then the quote.
 _ROUNDUP_RE = re.compile(r",[^,:\n\x00]{1,80}:[^\S\n]*(?=\x00)")
 # An interview's introduction: who is interviewed, and by whom.
@@ -277,9 +285,12 @@ _Verdict = _Attribution | _Nobody | None
 class _Article:
     """Everything known about one body while its quotes are attributed."""
 
-    def __init__(self, body: str, published_on: date | None, title: str | None):
+    def __init__(
+        self, body: str, published_on: date | None, title: str | None, author: str | None = None
+    ):
         self.body = body
         self.published_on = published_on
+        self.author = author if author and _ONE_PERSON_RE.fullmatch(author) else None
         self.quotes = find_quotes(body)
         self.nar = mask_quotes(body, self.quotes)
         self.paragraphs = paragraph_bounds(body)
@@ -738,6 +749,24 @@ class _Article:
                 return self._from_cue(c, a.first, adjacent=True) or _NOBODY
         return None
 
+    def _rule_author_first_person(self, a: _Ask) -> _Verdict:
+        """'I told them: "..."' in an op-ed or a column: the byline's author."""
+        if not self.author:
+            return None
+        hits = list(_FIRST_PERSON_CUE_RE.finditer(self.nar, a.first.start, a.q.open_at))
+        found = hits[-1] if hits else None  # the last 'I said' before the quote
+        if found is None or MASK in self.nar[found.end() : a.q.open_at]:
+            return None
+        entity = self.cast.person_named(self.author)
+        return _Attribution(
+            entity,
+            found.group(1),
+            f"'I {found.group(1)}' -> '{self.cast.entities[entity].name}', the author",
+            _CONF_WOVEN,
+            a.first,
+            found.start(1),
+        )
+
     def _rule_cue_later(self, a: _Ask) -> _Verdict:
         """A cue later in the sentence: '"..." was how Holm put it'."""
         if a.after is None:
@@ -911,7 +940,10 @@ class _Article:
     def _interviewer(self) -> int | None:
         """Who asks: the byline's or 'interviewed by' name in the introduction."""
         if self._asking is None:
-            self._asking = (self._named_after(_INTERVIEWER_RE, self._intro_end()),)
+            found = self._named_after(_INTERVIEWER_RE, self._intro_end())
+            if found is None and self.author:
+                found = self.cast.person_named(self.author)  # the byline asks
+            self._asking = (found,)
         return self._asking[0]
 
     def _named_after(self, phrase: re.Pattern[str], end: int) -> int | None:
@@ -1269,6 +1301,7 @@ RULES: tuple[tuple[str, Callable[[_Article, _Ask], _Verdict]], ...] = (
     ("non-person-source", _Article._rule_non_person_source),
     ("subject-participle", _Article._rule_subject_participle),
     ("colon-lead", _Article._rule_colon_lead),
+    ("author-first-person", _Article._rule_author_first_person),
     ("cue-later", _Article._rule_cue_later),
     ("fragment-without-cue", _Article._rule_fragment_without_cue),
     ("next-sentence", _Article._rule_next_sentence),
@@ -1435,9 +1468,9 @@ def _merge_split_quotes(art: _Article) -> list[Quote]:
 
 
 def _extract(
-    body: str, published_on: date | None, title: str | None
+    body: str, published_on: date | None, title: str | None, author: str | None = None
 ) -> tuple[list[Statement], list[Person]]:
-    art = _Article(body, published_on, title)
+    art = _Article(body, published_on, title, author)
     statements: list[Statement] = []
     attributed: list[tuple[Quote, _Attribution]] = []
     involved: dict[int, None] = {}
@@ -1555,16 +1588,20 @@ def _drop_repeats(statements: list[Statement]) -> list[Statement]:
 
 
 def extract_statements(
-    body: str, published_on: date | None = None, title: str | None = None
+    body: str,
+    published_on: date | None = None,
+    title: str | None = None,
+    author: str | None = None,
 ) -> tuple[list[Statement], list[Person]]:
     """Statements of a cleaned article body and the people who made them.
 
     ``title`` is optional: a phrase quoted in the headline too is a term, not
-    anyone's words. Returns only the people who speak or relay statements.
+    anyone's words. ``author`` (the byline) is who 'I' is in the narration of
+    an op-ed or a column. Returns only the people who speak or relay statements.
     Odd input yields fewer statements; an exception here is a bug of the
     engine and propagates, so the import reports it for the file instead of
     storing an article with no statements.
     """
     if not body:
         return [], []
-    return _extract(body, published_on, title)
+    return _extract(body, published_on, title, author)

@@ -275,6 +275,23 @@ class Cast:
     def person(self, idx: int) -> Person:
         return self.entities[idx].person()
 
+    def person_named(self, name: str) -> int:
+        """The person of this full name (the byline's author), added when not named yet."""
+        key = name_key(name)
+        for idx, e in enumerate(self.entities):
+            if key in e.keys:
+                return idx
+        toks = name.split()
+        self.entities.append(
+            Entity(
+                name=name,
+                keys={key},
+                surnames=surname_keys(name),
+                first_key=name_key(toks[0]) if len(toks) > 1 else "",
+            )
+        )
+        return len(self.entities) - 1
+
 
 def _gender_of(first: str, titles: list[str], surname_token: str) -> str | None:
     for t in titles:

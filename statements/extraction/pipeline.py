@@ -9,5 +9,7 @@ from statements.extraction.document import ExtractedArticle, RawDocument
 
 def process(doc: RawDocument) -> ExtractedArticle:
     article = clean(doc)
-    statements, people = extract_statements(article.body, article.published_on, title=article.title)
+    statements, people = extract_statements(
+        article.body, article.published_on, title=article.title, author=article.author
+    )
     return ExtractedArticle(article=article, statements=tuple(statements), people=tuple(people))
