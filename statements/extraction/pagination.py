@@ -49,22 +49,27 @@ _SLUG_LINE_RE = re.compile(r"^[A-Z][A-Z0-9'’&-]+(?:\s+[A-Z][A-Z0-9'’&-]+){0,
 _PAGE_LINE_RE = re.compile(rf"^(?:{_LABEL}|-\s*\d{{1,3}}\s*-)$", re.I)
 
 # Jump lines, wherever they stand in a line. The story's slug is in capitals.
-_SLUG = r"[A-Z][A-Z0-9'’&-]+(?:\s+[A-Z][A-Z0-9'’&-]+){0,3}"
-_JUMP_LABEL = r"(?:(?:[Pp]age|PAGE)\s+[A-Z]?\d{1,3}\b|[A-Z]\d{1,3}\b)"
+# Gaps are bounded ({_SP}), never "\s*": a line of a million spaces must cost a
+# million steps, not a million squared.
+_SP = r"[ \t]{1,8}"
+_SP0 = r"[ \t]{0,8}"
+_SLUG = rf"[A-Z][A-Z0-9'’&-]{{1,24}}(?:{_SP}[A-Z][A-Z0-9'’&-]{{1,24}}){{0,3}}"
+_JUMP_LABEL = rf"(?:(?:[Pp]age|PAGE){_SP}[A-Z]?\d{{1,3}}\b|[A-Z]\d{{1,3}}\b)"
 _JUMP_RES = (
     # "See BUDGET, Page A9", "(Please see BUDGET on A9)"
     re.compile(
-        rf"\(?\b(?:[Pp]lease\s+)?(?:[Ss]ee|SEE)\s+{_SLUG}\s*(?:,|\bon\b|/|:)?\s*{_JUMP_LABEL}\)?\.?"
+        rf"\(?\b(?:[Pp]lease{_SP})?(?:[Ss]ee|SEE){_SP}{_SLUG}{_SP0}(?:,|\bon\b|/|:)?{_SP0}"
+        rf"{_JUMP_LABEL}\)?\.?"
     ),
     # "Continued from Page A1", "Continued on A9", "Continued on next page"
     re.compile(
-        r"\(?\b(?:[Cc]ontinued|CONTINUED|[Cc]ont['’]d)\s+(?:on|from|ON|FROM)\s+"
-        rf"(?:{_JUMP_LABEL}|(?:the\s+)?(?:next|previous)\s+page\b)\)?\.?"
+        rf"\(?\b(?:[Cc]ontinued|CONTINUED|[Cc]ont['’]d){_SP}(?:on|from|ON|FROM){_SP}"
+        rf"(?:{_JUMP_LABEL}|(?:the{_SP})?(?:next|previous){_SP}page\b)\)?\.?"
     ),
     # "BUDGET | From A1", "BUDGET, from Page 1", "Turn to Page 9"
     re.compile(
-        rf"(?<![\w'’]){_SLUG}\s*(?:\||,|:|/|—|–)?\s*(?:[Ff]rom|FROM)\s+{_JUMP_LABEL}[.:]?"
-        rf"|\(?\b(?:[Tt]urn|TURN)\s+to\s+{_JUMP_LABEL}\)?\.?"
+        rf"(?<![\w'’]){_SLUG}{_SP0}(?:\||,|:|/|—|–)?{_SP0}(?:[Ff]rom|FROM){_SP}{_JUMP_LABEL}[.:]?"
+        rf"|\(?\b(?:[Tt]urn|TURN){_SP}to{_SP}{_JUMP_LABEL}\)?\.?"
     ),
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*$")
