@@ -9,6 +9,7 @@ from ``cleaned_data`` and the page shows ``filterset.errors`` as a message.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -360,13 +361,53 @@ class Year(Func):
 def _top(counts: QuerySet, key: str, model, limit: int) -> list[dict]:
     """The ``limit`` largest counts, most first (ties by name), with slug and name."""
     rows = list(counts.order_by("-n", key)[: limit * 2])
-    named = model.objects.only("slug", "name").in_bulk([r[key] for r in rows])
+    return _named_top([(r[key], r["n"]) for r in rows], model, limit)
+
+
+def _named_top(counted: list[tuple[int, int]], model, limit: int) -> list[dict]:
+    """(id, count) pairs as the facet lists them: the ``limit`` largest, ties by name."""
+    named = model.objects.only("slug", "name").in_bulk([pk for pk, _ in counted])
     out = [
-        {"slug": named[r[key]].slug, "name": named[r[key]].name, "count": r["n"]}
-        for r in rows
-        if r[key] in named
+        {"slug": named[pk].slug, "name": named[pk].name, "count": n}
+        for pk, n in counted
+        if pk in named
     ]
     return sorted(out, key=lambda f: (-f["count"], f["name"]))[:limit]
+
+
+def _year_facet(counted: list[tuple[int, int]]) -> list[dict]:
+    return [
+        {"year": year, "count": n, "from": f"{year}-01-01", "to": f"{year}-12-31"}
+        for year, n in counted
+    ]
+
+
+def _sample_facets(qs: QuerySet, limit: int, sample: int) -> dict:
+    """The facets of the newest ``sample`` statements of ``qs``, read once.
+
+    The sample's speakers and years are counted in Python from that one read;
+    three grouped queries over its ids cost ten times more (each sends and plans
+    the whole id list).
+    """
+    rows = list(qs.newest_first().values_list("pk", "speaker_id", "dated_on")[:sample])
+    ids = [pk for pk, _, _ in rows]
+    speakers = Counter(speaker for _, speaker, _ in rows)
+    # Enough candidates that ties at the end of the list can be ordered by name.
+    floor = sorted(speakers.values(), reverse=True)[:limit][-1] if speakers else 0
+    events = (
+        StatementEvent.objects.filter(statement_id__in=ids)
+        .values("event_id")
+        .annotate(n=Count("statement_id"))
+    )
+    years = Counter(day.year for _, _, day in rows if day is not None)
+    return {
+        "sample": sample,
+        "speakers": _named_top(
+            [(pk, n) for pk, n in speakers.items() if n >= floor], Speaker, limit
+        ),
+        "events": _top(events, "event_id", Event, limit),
+        "years": _year_facet(sorted(years.items(), reverse=True)[:30]),
+    }
 
 
 def statement_facets(
@@ -381,9 +422,7 @@ def statement_facets(
     a million statements stays fast; ``facets["sample"]`` says so.
     """
     if sample:
-        qs = qs.model.objects.filter(
-            pk__in=list(qs.newest_first().values_list("pk", flat=True)[:sample])
-        )
+        return _sample_facets(qs, limit, sample)
     base = qs.order_by()
     ids = base.values("pk")
     # Grouped by the foreign keys alone, names looked up after: joining the
@@ -408,13 +447,5 @@ def statement_facets(
         "sample": sample,
         "speakers": speakers,
         "events": events,
-        "years": [
-            {
-                "year": r["year"],
-                "count": r["n"],
-                "from": f"{r['year']}-01-01",
-                "to": f"{r['year']}-12-31",
-            }
-            for r in years
-        ],
+        "years": _year_facet([(r["year"], r["n"]) for r in years]),
     }

@@ -213,6 +213,25 @@ def test_facets_count_within_the_result(client, archive):
     assert {f["year"]: f["count"] for f in facets["years"]} == {2025: 2, 2024: 1}
 
 
+@pytest.mark.parametrize("params", [{}, {"said_from": "2024-01-01"}, {"q": "the"}])
+def test_facets_of_a_sample_count_as_the_grouped_queries(archive, params):
+    """Past the count limit the facets count the newest statements, read once: the same
+    figures as the grouped queries give over the same statements."""
+    from statements.filters import StatementFilter, statement_facets
+    from statements.models import Statement
+
+    matching = StatementFilter(params, queryset=Statement.objects.published()).matching
+    whole = statement_facets(matching)
+    sampled = statement_facets(matching, sample=1000)
+    assert sampled["sample"] == 1000
+    assert {k: sampled[k] for k in ("speakers", "events", "years")} == {
+        k: whole[k] for k in ("speakers", "events", "years")
+    }
+    assert whole["speakers"]
+    newest_two = statement_facets(matching, sample=2)
+    assert sum(f["count"] for f in newest_two["speakers"]) == min(2, matching.count())
+
+
 def test_facets_are_limited(client, db):
     for i in range(15):
         make_statement(f"Words number {i}.", speaker=make_speaker(f"Speaker Number {i}"))
