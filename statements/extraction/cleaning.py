@@ -87,6 +87,8 @@ _STAGE_DIRECTION = re.compile(
     r"CHEERING|APPLAUSE AND CHEERS|PAUSE|SIC|OFF[- ]MIC|OFF[- ]CAMERA|BEGIN VIDEO CLIP|"
     r"END VIDEO CLIP|COMMERCIAL BREAK)[)\]]"
 )
+# A section label over the headline: "ANALYSIS", "WORLD NEWS", "Exclusive:".
+_KICKER = re.compile(r"^(?:[A-Z][A-Z&'’-]+(?: [A-Z][A-Z&'’-]+)?|[A-Z][a-z]+:)$")
 # The heading of a correction appended to a story: "CORRECTION:", "Clarification:".
 _CORRECTION = re.compile(r"^[ \t]*(?:corrections?|clarifications?)(?:[ \t]*:|[ \t]*$)", re.I | re.M)
 _SPACED_HYPHEN = re.compile(r"\b([^\W\d_]{2,})- ([a-z]+)\b")
@@ -387,9 +389,15 @@ def _take_title(doc: RawDocument, paragraphs: list[str]) -> tuple[str, list[str]
         if paragraphs and _same_headline(paragraphs[0], title):
             paragraphs = paragraphs[1:]
         return title, paragraphs
+    if len(paragraphs) > 2 and _KICKER.match(paragraphs[0]) and _headline_below(paragraphs[1]):
+        paragraphs = paragraphs[1:]  # "ANALYSIS" over the headline: a section label
     if paragraphs and metadata.looks_like_headline(paragraphs[0]) and len(paragraphs) > 1:
         return paragraphs[0], paragraphs[1:]
     return metadata.fallback_title("\n\n".join(paragraphs)), paragraphs
+
+
+def _headline_below(paragraph: str) -> bool:
+    return metadata.looks_like_headline(paragraph) and not paragraph.rstrip().endswith(".")
 
 
 def _find_date(scan: _Scan, paragraphs: list[str], url: str | None) -> date | None:

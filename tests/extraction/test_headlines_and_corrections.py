@@ -156,3 +156,16 @@ TRANSCRIPT = (
 )
 def test_what_is_not_the_story_leaves_it(text: str, story: list[str]) -> None:
     assert cleaned(text).paragraphs == story
+
+
+@pytest.mark.parametrize("kicker", ["ANALYSIS", "WORLD NEWS", "Exclusive:"])
+def test_a_section_label_over_the_headline_is_not_the_headline(kicker: str) -> None:
+    article = cleaned(f"{kicker}\n\nBrandt Concedes the Primary\n\n{BODY}")
+    assert article.title == "Brandt Concedes the Primary"
+    assert kicker not in article.body
+
+
+def test_a_short_capitals_headline_over_its_lede_stays_the_headline():
+    article = cleaned(f"STRIKE ENDS\n\nThe harbour strike ended on Monday.\n\n{BODY}")
+    assert article.title == "STRIKE ENDS"
+    assert article.paragraphs[0] == "The harbour strike ended on Monday."
