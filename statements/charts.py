@@ -379,10 +379,12 @@ def list_charts(
     *,
     sample: int | None = None,
     estimate: int | None = None,
+    daily: list[tuple[date, int]] | None = None,
 ) -> dict:
     """Both charts for a statement list; the speakers come from the facets when counted.
 
-    ``sample`` bounds the time chart to the newest matches (see ``time_chart``).
+    ``sample`` bounds the time chart to the newest matches (see ``time_chart``);
+    ``daily`` gives its counts when the page has already read them.
     """
     if facets is not None:
         bars = [
@@ -392,6 +394,8 @@ def list_charts(
     else:
         bars = top_speakers(qs)
     return {
-        "time_chart": time_chart(qs, title, sample=sample, estimate=estimate),
+        "time_chart": time_chart(qs, title, sample=sample, estimate=estimate)
+        if daily is None
+        else time_chart_of(daily, title, sample=sample, estimate=estimate),
         "speakers_chart": speakers_chart(bars, f"{title}: the most quoted speakers"),
     }

@@ -7,6 +7,8 @@ pages stay within their query budget (see tests/public/test_query_bounds.py).
 from __future__ import annotations
 
 import json
+from collections import Counter
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -63,15 +65,29 @@ class BoundedPaginator(Paginator):
 
     capped = False
     estimate: int | None = None
+    # The days of the newest COUNT_LIMIT rows (None for undated), read while counting:
+    # the time chart of the same rows needs nothing more (see ``daily_counts_of``).
+    newest_days: list | None = None
 
     @cached_property
     def count(self) -> int:
-        n = bounded_count(self.object_list)
+        days = list(
+            self.object_list.newest_first().values_list("dated_on", flat=True)[: COUNT_LIMIT + 1]
+        )
+        self.newest_days = days[:COUNT_LIMIT]
+        n = len(days)
         if n > COUNT_LIMIT:
             self.capped = True
             self.estimate = estimated_count(self.object_list)
             return COUNT_LIMIT
         return n
+
+
+def daily_counts_of(paginator: BoundedPaginator) -> list[tuple[date, int]] | None:
+    """Statements per day among the rows the paginator counted, oldest first."""
+    if paginator.newest_days is None:
+        return None
+    return sorted(Counter(day for day in paginator.newest_days if day is not None).items())
 
 
 def bounded_count(qs: QuerySet, limit: int = COUNT_LIMIT) -> int:

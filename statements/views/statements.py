@@ -27,12 +27,15 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     title = f"Statements matching “{context['query']}”" if context["query"] else "Statements"
     # Beyond COUNT_LIMIT matches the timeline counts the newest of them, as the facets do.
     large = context["facets"]["sample"] is not None
+    paginator = context["page_obj"].paginator
+    ranked = context["sort_key"] == "relevance"  # its pages count the ranked candidates only
     charts = list_charts(
         context["filter"].qs,
         title,
         context["facets"],
         sample=common.COUNT_LIMIT if large else None,
-        estimate=context["page_obj"].paginator.estimate,
+        estimate=paginator.estimate,
+        daily=None if ranked else common.daily_counts_of(paginator),
     )
     context.update(charts)
     return render(request, "statements/statement_list.html", context)

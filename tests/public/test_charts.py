@@ -84,3 +84,21 @@ def test_event_page_has_both_charts(client, db):
     response = client.get(event.get_absolute_url())
     assert response.context["time_chart"].total == 2
     assert len(response.context["speakers_chart"].bars) == 2
+
+
+@pytest.mark.parametrize("limit", [10_000, 3])
+def test_list_time_chart_from_the_counted_days_matches_the_query(client, db, monkeypatch, limit):
+    """The list's time chart reuses the days read while counting; below and past the count
+    limit it shows what its own query over the same statements would."""
+    from statements.views import common
+
+    monkeypatch.setattr(common, "COUNT_LIMIT", limit)
+    speaker = make_speaker("Ilse Marrow")
+    for day in (3, 3, 9, 21):
+        make_statement(f"The quay opens on day {day}.", speaker=speaker, said_on=date(2024, 5, day))
+    make_statement("Undated words.", speaker=speaker, said_on=None, article=None)
+    chart = client.get(reverse("statements:statement-list")).context["time_chart"]
+    public = Statement.objects.published()
+    expected = time_chart(public, "x", sample=limit if public.count() > limit else None)
+    assert [(b.start, b.count) for b in chart.bins] == [(b.start, b.count) for b in expected.bins]
+    assert chart.sample == expected.sample
