@@ -62,8 +62,10 @@ _BOILERPLATE = tuple(
         r"^((updated|posted|last updated)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?)?"
         r"\s*(gmt|utc|et|est|edt|cet|cest|bst|pt|pst|pdt|ct|msk)?\.?$",
         r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",
-        # a byline: "By Ada Quist" or "By Ada Quist, Veloria Daily Courier"
-        r"^(?:(?:posted|written|words|story|reported)\s+)?by\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*(?:,|\||and)\s*.{0,60})?$",
+        # a byline: "By Ada Quist" or "By Ada Quist, Veloria Daily Courier", not a sentence
+        # ("By Christmas Eve, the strike had ended.")
+        r"^(?!.*\b[a-z]{3,}[.!?]$)(?:(?:posted|written|words|story|reported)\s+)?by\s+"
+        r"(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*(?:,|\||and)\s*.{0,60})?$",
         r"\b(AP|AFP|EPA|Reuters|Getty Images|TASS)\s*Photo\s*/",
     )
 )

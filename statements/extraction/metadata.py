@@ -128,6 +128,8 @@ _BYLINE_NAME = re.compile(
     r"(?:\s*(?:,|\||and|on|·|•|—|–)\s*.{0,100})?$",
     re.I,
 )
+# A line that ends like a sentence ("... the strike had ended.") is prose, not a byline.
+_PROSE_END = re.compile(r"\b[a-z]{3,}[.!?]\s*$")
 _CALENDAR_WORDS = frozenset(
     [*_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     + ["day", "night", "week", "weekend", "morning", "evening", "year", "time", "end"]
@@ -174,14 +176,16 @@ def date_from_line(line: str) -> date | None:
 
 def date_from_byline(line: str) -> date | None:
     """The date on a byline line ("By Ada Quist, Veloria Courier, March 3, 2025")."""
-    if len(line) > 160 or not _BYLINE.match(line):
+    if len(line) > 160 or not _BYLINE.match(line) or _PROSE_END.search(line):
         return None
     return parse_date(line)
 
 
 def author_from_byline(line: str) -> str | None:
     """The first author a byline names ("By ADA QUIST and Piet Orlanski, Courier" -> "Ada Quist")."""
-    match = _BYLINE_NAME.match(line.strip()) if len(line) <= 160 else None
+    if len(line) > 160 or _PROSE_END.search(line):
+        return None
+    match = _BYLINE_NAME.match(line.strip())
     if not match:
         return None
     name = match.group("name")

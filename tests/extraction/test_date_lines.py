@@ -66,6 +66,7 @@ def test_byline_dates(line: str) -> None:
         "By Monday March 3, 2025 the council had voted.",
         "by the end of March 3, 2025, the ministry said",
         "By Ada Quist",
+        "By Christmas Eve, December 24, 2024, the strike had ended.",
     ],
 )
 def test_not_byline_dates(line: str) -> None:
@@ -116,3 +117,14 @@ def test_the_bylines_author(line: str, author: str | None) -> None:
 )
 def test_slashed_dates_only_when_unambiguous(value: str, expected: date | None) -> None:
     assert parse_date(value) == expected
+
+
+def test_a_sentence_that_starts_like_a_byline_stays_in_the_story():
+    text = (
+        "Harbour Strike Ends\n\n"
+        "By Christmas Eve, the strike had ended.\n\n"
+        "The board said the first ships would be unloaded on Tuesday."
+    )
+    article = clean(RawDocument(source_file="a.txt", text=text, format="text"))
+    assert article.paragraphs[0] == "By Christmas Eve, the strike had ended."
+    assert article.author is None
