@@ -110,6 +110,8 @@ def surname_keys(name: str) -> set[str]:
     """
     sur = surname(name)
     keys = {name_key(sur)}
+    if " " in sur:
+        keys.add(name_key(sur.split()[-1]))  # 'Garrec' for 'Marine Le Garrec'
     if "-" in sur:
         parts = [p for p in sur.split("-") if p]
         if parts:
@@ -124,7 +126,8 @@ def _first_names():  # noqa: ANN202 - the library's detector, loaded once per pr
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
-_GUESSES = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}
+_STRONG = {"male": "m", "female": "f"}
+_WEAK = {"mostly_male": "m", "mostly_female": "f"}
 
 
 @lru_cache(maxsize=16384)
@@ -132,12 +135,22 @@ def given_name_gender(word: str) -> str | None:
     """'m', 'f', '?' (a given name of either sex) or None (not a known given name).
 
     From gender-guesser's list of about 40,000 first names from many countries:
-    it knows "Maureen" and "Iliyas" where our own short lists stop.
+    it knows "Maureen" and "Iliyas" where our own short lists stop. A sex only
+    when the worldwide and the US readings agree and one of them is sure:
+    "Bernie", "Rand" or "Lindsey" stay '?', so the article's own pronouns
+    decide (a wrong guess would send every 'he' to someone else).
     """
     bare = word.strip(".,").split("-")[0]
     if len(bare) < 2 or not bare.isalpha():
         return None
-    return _GUESSES.get(_first_names().get_gender(bare))
+    detector = _first_names()
+    readings = [detector.get_gender(bare), detector.get_gender(bare, "usa")]
+    sexes = {_STRONG.get(r) or _WEAK.get(r) for r in readings} - {None}
+    if len(sexes) == 1 and any(r in _STRONG for r in readings):
+        return sexes.pop()
+    if sexes or "andy" in readings:
+        return "?"
+    return None
 
 
 # Transliteration spellings of one sound, folded to one: Dourvenov/Durvenov,

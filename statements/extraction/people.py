@@ -989,9 +989,11 @@ class CastBuilder:
                 if not e.role:
                     e.role = phrase
             if e.gender is None:
-                # 'a senior adviser to Mr. Holm': the honorific is someone else's
+                # 'a senior adviser to Mr. Holm', 'now advising Mrs. Frey's campaign':
+                # an honorific in a description is always someone else's
                 head = _APPOSITION_HEAD_RE.split(phrase.lower(), maxsplit=1)[0]
-                e.gender = _gender_of("", sorted(set(re.findall(r"[\w\-]+", head))), "")
+                words = set(re.findall(r"[\w\-]+", head)) - _HONORIFIC_WORDS
+                e.gender = _gender_of("", sorted(words), "")
         subject = not possessive and _subject_position(
             nar, start - len(" ".join(role_words)) - (1 if role_words else 0), end
         )
@@ -1265,7 +1267,12 @@ class CastBuilder:
                 )
                 if idx is not None and self._anonymous_subject(pos, done):
                     idx, antecedent = None, ""
-                if idx is not None and self.cast.entities[idx].gender is None:
+                if (
+                    idx is not None
+                    and self.cast.entities[idx].gender is None
+                    and word in ("he", "she")
+                ):
+                    # a subject pronoun tells the sex; 'hired her' is seldom the hirer
                     self.cast.entities[idx].gender = gender
                 done.append(
                     Mention(

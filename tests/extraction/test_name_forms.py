@@ -170,3 +170,38 @@ ORGANISATIONS_AND_PLACES = [
 @pytest.mark.parametrize("body", ORGANISATIONS_AND_PLACES)
 def test_organisations_and_countries_stay_no_speakers(body):
     assert speakers(body) == []
+
+
+def test_given_names_of_either_sex_leave_the_sex_to_the_article():
+    from statements.extraction.names import given_name_gender
+
+    assert [given_name_gender(w) for w in ("Bernie", "Rand", "Lindsey", "Kelly")] == ["?"] * 4
+    assert [given_name_gender(w) for w in ("Hillary", "Ted", "Dana", "Holmvik")] == [
+        "f",
+        "m",
+        "f",
+        None,
+    ]
+
+
+PRONOUNS_AND_DESCRIPTIONS = [
+    # 'he' is the man the article is about, whatever a name list guesses for 'Bernie'
+    (
+        "Dorn Courier reporter Nicole Vance asked Bernie Halloway about the primary.\n\n"
+        "Halloway laughed, heartily.\n\n"
+        '"Politics is a tough game," he said.',
+        [("Politics is a tough game", "Bernie Halloway")],
+    ),
+    # an honorific inside a description is someone else's
+    (
+        "Gene Sorling, a longtime policy maker who is now advising Mrs. Frey's campaign, "
+        "hired her in 1997.\n\n"
+        '"She is supersmart and well prepared," Mr. Sorling said.',
+        [("She is supersmart and well prepared", "Gene Sorling")],
+    ),
+]
+
+
+@cases(PRONOUNS_AND_DESCRIPTIONS)
+def test_pronouns_and_descriptions(body, expected):
+    assert speakers(body) == expected
