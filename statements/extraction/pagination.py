@@ -126,7 +126,8 @@ def _outlets(removed: list[str]) -> list[str]:
         parts = [part.strip() for part in _SEPARATOR_RE.split(line) if part.strip()]
         dated = any(_LABEL_RE.match(part) or metadata.parse_date(part) for part in parts)
         for part in parts:
-            if _CAPS_WORDS_RE.match(part) and (dated or repeated[line] >= 2):
+            byline = part.startswith("BY ")
+            if _CAPS_WORDS_RE.match(part) and not byline and (dated or repeated[line] >= 2):
                 names.append(" ".join(_masthead_word(word) for word in part.split()))
     for line in removed:
         site = _PRINT_SITE_RE.search(line) if _PRINT_HEADER_RE.match(line) else None

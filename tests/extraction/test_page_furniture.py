@@ -289,6 +289,7 @@ def test_a_capitalised_line_without_a_jump_below_it_stays():
         (PDF_PAGES, "pdf", "Veloria Post"),  # masthead on every page
         (PRINTED, "text", "The Kessel Ledger"),  # the site name a browser printed
         ("WORLD NEWS · Politics\n\nHarbour Fees Stay\n\n" + ONE_LINE_PARAGRAPHS, "text", None),
+        ("BY ADA QUIST · 3 MARCH 2025\n\n" + ONE_LINE_PARAGRAPHS, "text", None),
         (
             "Ostmark Signs Deal\n\n© Kessel Ledger 2025. All rights reserved.\n\nIt did.",
             "text",
