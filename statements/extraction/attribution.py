@@ -749,6 +749,38 @@ class _Article:
                 return self._from_cue(c, a.first, adjacent=True) or _NOBODY
         return None
 
+    def _rule_subject_colon(self, a: _Ask) -> _Verdict:
+        """'Holm was blunt: "We lost."': a whole-sentence quote after its subject's colon.
+
+        Only when the subject is the one person the lead names: 'Holm read the
+        charges against Frey: "..."' stays unattributed.
+        """
+        q, nar = a.q, self.nar
+        text = q.text(self.body)
+        lead = nar[a.first.start : q.open_at]
+        if a.after is not None or not lead.rstrip().endswith(":") or MASK in lead:
+            return None
+        if not (text[:1].isupper() or text[:1].isdigit()):
+            return None
+        people = [
+            m
+            for m in self.cast.iter_mentions(a.first.start, q.open_at)
+            if m.entity is not None and m.kind != "role" and not m.possessive
+        ]
+        if len({m.entity for m in people}) != 1 or not people[0].subject:
+            return None
+        m = people[0]
+        name = self.cast.entities[m.entity].name
+        return _Attribution(
+            m.entity,
+            "",
+            f"no cue; '{m.text}' -> '{name}', the subject announcing the quote with a colon",
+            _CONF_PREVIOUS_SENTENCE,
+            a.first,
+            m.start,
+            dated=False,
+        )
+
     def _rule_author_first_person(self, a: _Ask) -> _Verdict:
         """'I told them: "..."' in an op-ed or a column: the byline's author."""
         if not self.author:
@@ -1301,6 +1333,7 @@ RULES: tuple[tuple[str, Callable[[_Article, _Ask], _Verdict]], ...] = (
     ("non-person-source", _Article._rule_non_person_source),
     ("subject-participle", _Article._rule_subject_participle),
     ("colon-lead", _Article._rule_colon_lead),
+    ("subject-colon", _Article._rule_subject_colon),
     ("author-first-person", _Article._rule_author_first_person),
     ("cue-later", _Article._rule_cue_later),
     ("fragment-without-cue", _Article._rule_fragment_without_cue),

@@ -213,3 +213,24 @@ def test_institutions_and_their_places_are_no_speakers(body):
 def test_a_surname_after_of_in_a_family_phrase_still_speaks():
     body = 'The daughter of Tom Korvel spoke. "The data is clear enough," Korvel said.'
     assert speakers(body) == [("The data is clear enough", "Tom Korvel")]
+
+
+SUBJECT_COLON = [
+    (
+        'Tom Holm was blunt: "We lost the vote and we lost the argument."',
+        [("We lost the vote and we lost the argument.", "Tom Holm")],
+    ),
+    (
+        "Tom Holm spoke.\n\nHe has adopted the stance common among officials: "
+        '"I am against it in public, for it in private."',
+        [("I am against it in public, for it in private.", "Tom Holm")],
+    ),
+    # another person in the lead, or no person at all: nobody's words
+    ('Tom Holm read out the charges against Ada Frey: "Fraud, theft and perjury."', []),
+    ('The ministry\'s statement read: "We regret the decision."', []),
+]
+
+
+@cases(SUBJECT_COLON)
+def test_a_whole_sentence_quote_after_its_subject_s_colon(body, expected):
+    assert speakers(body) == expected
