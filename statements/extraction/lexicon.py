@@ -141,7 +141,7 @@ ROLE_NOUNS = word_set("""
     ally dissident blogger writer author king queen prince princess emir sheikh sultan pope
     patriarch ombudsman commissioner coordinator strategist chairperson vice-president
     vice-chairman vice-premier speaker captain admiral marshal inspector investigator
-    boss
+    boss congressman congresswoman councilman councilwoman sheriff detective superintendent
     """)
 
 # Capitalized words that mark an organisation or institution, never part of a name.

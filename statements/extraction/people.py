@@ -95,6 +95,7 @@ _AGED_RE = re.compile(
 )
 # "his predecessor, Nursultan ...": a former holder of someone's office.
 _PREDECESSOR_RE = re.compile(r"\bpredecessors?,?\s+$")
+_FORMER_PENALTY = 0.5
 _FORMER_RE = re.compile(r"\b(?:former|ex-|predecessor)", re.IGNORECASE)
 _APPOSITION_RE = re.compile(
     r",\s+((?:the|a|an|who\s+is\s+the|who\s+is\s+a|now|then|former)\s+[^,.;:\x00]{2,90}?"
@@ -131,6 +132,23 @@ _SYNONYMS = {
     "service": "council",
     "russian": "russia",
     "federation": "russia",
+    # abbreviated titles: 'Sen. Ada Frey', later 'the senator'
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "cmdr": "commander",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "prof": "professor",
+    "congressman": "representative",
+    "congresswoman": "representative",
 }
 _COMPANY_MIN = 8  # Vargas and Borgas are surnames, Naftogas and Kaztransgas companies
 _COMPANY_ENDINGS = ("gas", "neft", "prom", "atom", "bank", "energo", "telecom", "trans", "oil")
@@ -1074,10 +1092,13 @@ class CastBuilder:
 
     def _resolve_role(self, phrase: str, done: list[Mention]) -> int | None:
         best, best_score, tied = None, 0.0, []
+        sitting = not _FORMER_RE.search(phrase)
         for idx, e in enumerate(self.cast.entities):
             if not e.role:
                 continue
-            s = max(role_score(phrase, r) for r in [e.role, *e.roles])
+            s, held = max((role_score(phrase, r), r) for r in [e.role, *e.roles])
+            if sitting and _FORMER_RE.search(held):
+                s -= _FORMER_PENALTY  # 'the governor' is the sitting one, not 'former Gov. X
             if s > best_score:
                 best, best_score, tied = idx, s, [idx]
             elif s == best_score and s > 0:

@@ -79,6 +79,22 @@ ROLES = [
         'According to the head of state, "the border will stay open for trade."',
         [("the border will stay open for trade.", "Ada Frey")],
     ),
+    # an abbreviated title before the name, the office spelled out later
+    (
+        'Sen. Ada Frey met voters on Monday.\n\n"We will not give up on this bill," the senator said.',
+        [("We will not give up on this bill", "Ada Frey")],
+    ),
+    (
+        'Rep. Tom Holm spoke first.\n\n"We will not give up on this bill," the congressman said.',
+        [("We will not give up on this bill", "Tom Holm")],
+    ),
+    # 'the governor' is the sitting one, not a former one named nearby
+    (
+        "Velsk Gov. Chris Kristof endorsed Holm on Monday. "
+        "Former Gov. Christine Whitby backed the plan.\n\n"
+        '"I have known him for 14 years," the governor said.',
+        [("I have known him for 14 years", "Chris Kristof")],
+    ),
 ]
 
 
