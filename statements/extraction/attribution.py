@@ -85,8 +85,8 @@ _COLON_LEAD_RE = re.compile(
     r"\s*((?:[Hh]is|[Hh]er)\b|[A-Z][\w\-]+(?=(?:\u2019|')s\s))(?:(?:\u2019|')s)?\s+"
     r"(?:[a-z]+\s+)?(assessment|verdict|answer|reply|response|message|view|advice|explanation|"
     r"conclusion|position|words|comment|argument|point|warning|reasoning|prediction|request|"
-    r"appeal|explanation|diagnosis|summary|retort|plea|demand)\s+(?:was|is|were|are)\b"
-    r"[^:\x00\n]{0,40}:"
+    r"appeal|explanation|diagnosis|summary|retort|plea|demand)"
+    r"(?:\s+(?:was|is|were|are)\b[^:\x00\n]{0,40})?\s*:"  # 'Her response: "..."' too
 )
 # "As the minister put it, ...", "Holm put it bluntly: ..."
 _PUT_IT_RE = re.compile(r"\s+it\b(?:\s+[a-z]+ly)?\s*[,:\x00]")

@@ -142,6 +142,7 @@ ROLE_NOUNS = word_set("""
     patriarch ombudsman commissioner coordinator strategist chairperson vice-president
     vice-chairman vice-premier speaker captain admiral marshal inspector investigator
     boss congressman congresswoman councilman councilwoman sheriff detective superintendent
+    democrat republican
     """)
 
 # Capitalized words that mark an organisation or institution, never part of a name.

@@ -88,6 +88,27 @@ ROLES = [
         'Rep. Tom Holm spoke first.\n\n"We will not give up on this bill," the congressman said.',
         [("We will not give up on this bill", "Tom Holm")],
     ),
+    # a party as the role a description gave
+    (
+        "Rep. Ada Frey, a Velsk Democrat, spoke on Monday.\n\n"
+        '"We will not give up on this bill," the Velsk Democrat said.',
+        [("We will not give up on this bill", "Ada Frey")],
+    ),
+    (
+        "Ada Frey spoke on Monday. Tom Holm, a Republican, disagreed.\n\n"
+        '"We will not give up on this bill," the Republican said.',
+        [("We will not give up on this bill", "Tom Holm")],
+    ),
+    # a party and state in parentheses between name and verb
+    (
+        '"We will not give up on this bill," Frey (R-Velsk) said.',
+        [("We will not give up on this bill", "Frey")],
+    ),
+    # 'Her response: "..."' without a verb
+    (
+        'Ada Frey spoke on Monday.\n\nFrey\'s response: "Never, not in a hundred years."',
+        [("Never, not in a hundred years.", "Ada Frey")],
+    ),
     # 'the governor' is the sitting one, not a former one named nearby
     (
         "Velsk Gov. Chris Kristof endorsed Holm on Monday. "
