@@ -4,6 +4,8 @@ batch.py    expand paths, read and extract (optionally in worker processes);
             import_file() imports one file (or a range of JSONL records)
 locking.py  one writer at a time across concurrent imports
 persist.py  store one extracted article in its own transaction, keeping editors' work
+bulk.py     a batch's new articles with one INSERT (PostgreSQL: COPY) per table
+rows.py     rows and their history rows at once: COPY on PostgreSQL, bulk_create elsewhere
 report.py   what happened to each file, for the command, the admin and --report
 """
 

@@ -293,7 +293,7 @@ class _Writer:
         gathered: NewArticles,
     ) -> list[FileResult]:
         """New articles in multi-row INSERTs, the others one by one in order between them."""
-        extracted = [item if isinstance(item, ExtractedArticle) else None for item, _ in batch]
+        extracted = [(i if isinstance(i, ExtractedArticle) else None, p) for i, p in batch]
         new = plainly_new(extracted) if not self.details else [False] * len(batch)
         results = []
         for (item, path), is_new in zip(batch, new, strict=True):

@@ -23,6 +23,7 @@ from statements.importing.persist import (
     article_fields,
     canonical_url,
     extracted_values,
+    source_path,
     store_roles,
 )
 from statements.importing.report import FileResult
@@ -31,37 +32,57 @@ from statements.models import Article, Speaker, Statement
 from statements.models.article import UrlPrefix
 
 
-def plainly_new(items: list[ExtractedArticle | None]) -> list[bool]:
-    """For each article, whether no stored article (nor an earlier one here) can be it.
+def plainly_new(items: list[tuple[ExtractedArticle | None, Path]]) -> list[bool]:
+    """For each (article, file), whether no stored article (nor an earlier one here) can be it.
 
-    Two queries for the whole batch: stored fingerprints and stored URLs. An
-    article without a URL read from a file other than JSON Lines may be a
-    file's earlier version (same path and headline): not plainly new.
+    The identities of ``find_existing`` for the whole batch at once: stored
+    fingerprints and stored URLs in one query each, and for files other than
+    JSON Lines without a URL, stored (path, headline) pairs and the (file name,
+    headline) pairs of articles stored before full paths were kept.
     """
-    fingerprints = {x.article.fingerprint for x in items if x is not None}
-    urls = {canonical_url(x.article.url)[:1000] for x in items if x is not None} - {""}
-    stored_fps = set(
+    present = [(x, path) for x, path in items if x is not None]
+    fingerprints = {x.article.fingerprint for x, _ in present}
+    urls = {canonical_url(x.article.url)[:1000] for x, _ in present} - {""}
+    stored = set(
         Article.objects.filter(fingerprint__in=fingerprints).values_list("fingerprint", flat=True)
     )
-    stored_urls = set(
-        Article.objects.annotate(url_prefix=UrlPrefix("url"))
-        .filter(url_prefix__in={u[:500] for u in urls})
-        .values_list("url", flat=True)
-    )
-    seen: set[str] = set()
-    answers = []
-    for x in items:
-        if x is None:
-            answers.append(False)
-            continue
-        fp, url = x.article.fingerprint, canonical_url(x.article.url)[:1000]
-        answers.append(
-            fp not in stored_fps
-            and fp not in seen
-            and (url not in stored_urls and url not in seen if url else x.article.format == "jsonl")
+    if urls:
+        by_prefix = Article.objects.annotate(url_prefix=UrlPrefix("url"))
+        stored |= set(
+            by_prefix.filter(url_prefix__in={u[:500] for u in urls}).values_list("url", flat=True)
         )
-        seen |= {fp, url} - {""}
+    by_file = [(x, path) for x, path in present if _found_by_file(x)]
+    if by_file:
+        no_url = Article.objects.filter(url="")
+        paths = {source_path(str(path)) for _, path in by_file}
+        stored |= {
+            ("path", *row)
+            for row in no_url.filter(source_path__in=paths).values_list("source_path", "title")
+        }
+        names = {x.article.source_file for x, _ in by_file}
+        legacy = no_url.filter(source_path="", source_file__in=names)
+        stored |= {("name", *row) for row in legacy.values_list("source_file", "title")}
+    answers = []
+    for x, path in items:
+        keys = _identities(x, path) if x is not None else set()
+        answers.append(bool(keys) and not keys & stored)
+        stored |= keys  # a later record with the same identity is this one again
     return answers
+
+
+def _found_by_file(x: ExtractedArticle) -> bool:
+    return not canonical_url(x.article.url) and x.article.format != "jsonl"
+
+
+def _identities(x: ExtractedArticle, path: Path) -> set:
+    """What ``find_existing`` would recognise this article by."""
+    art, title = x.article, x.article.title[:500]
+    keys: set = {art.fingerprint}
+    if url := canonical_url(art.url)[:1000]:
+        keys.add(url)
+    elif art.format != "jsonl":
+        keys |= {("path", source_path(str(path)), title), ("name", art.source_file, title)}
+    return keys
 
 
 class NewArticles:

@@ -73,6 +73,8 @@ class RunCache:
     editor's merge deletes a cached speaker, ``clear()`` and the retry reads afresh.
     """
 
+    MAX_ROLES = 50_000  # roles grow with the corpus; names with the speakers only
+
     def __init__(self) -> None:
         self.speakers: dict[str, Speaker] = {}
         self.roles: set[tuple[int, str, object]] = set()
@@ -161,6 +163,8 @@ def store_roles(
         if (pk, title, on) not in stored
     ]
     insert_with_history(SpeakerRole, new)
+    if len(run.roles) > RunCache.MAX_ROLES:  # only spares a query: memory stays flat
+        run.roles.clear()
     run.roles.update(wanted)
 
 

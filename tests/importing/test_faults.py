@@ -139,8 +139,8 @@ def test_batched_parallel_import_gives_what_one_by_one_gives(fresh, corpus):
 
     The same rows come out, history and utterances included, for a first import
     whose feed repeats records (the same words twice, a corrected version under
-    the same URL in the same batch and in a later one) and for a second
-    import of corrections, repeats and new records.
+    the same URL in the same batch and in a later one), for a second import
+    of corrections, repeats and new records, and for a folder of text files.
     """
     records = _records(corpus)
     corrected = [dict(r, text=r["text"].replace(" will ", " shall ", 1)) for r in records]
@@ -150,7 +150,14 @@ def test_batched_parallel_import_gives_what_one_by_one_gives(fresh, corpus):
     second = [dict(r, text=r["text"] + "\n\nTalks resume on Friday.") for r in records[:4]]
     second = _feed(corpus, "second", [*second, *records[:10], *records[50:], records[51]])
     one_by_one, bulk = fresh(), fresh()
-    for feed in (first, second):
+    texts = corpus.parent / f"{corpus.name}-texts"  # text files, known by path and headline
+    texts.mkdir(exist_ok=True)
+    for path in sorted((corpus / "a").glob("*.txt"))[:25]:
+        (texts / path.name).write_text(path.read_text() + "\nTalks went on late.\n")
+    for step, feed in enumerate((first, second, texts, texts)):
+        if step == 3:  # the same files, a few of them edited: updated in place
+            for path in sorted(texts.glob("*.txt"))[::5]:
+                path.write_text(path.read_text().replace(" will ", " shall ", 1))
         done = one_by_one.run("import_articles", str(feed), "-v0", "--batch-size", "1")
         assert done.returncode == 0, done.stderr
         done = bulk.run("import_articles", str(feed), "-v0", "--batch-size", "20", "--workers", "2")
@@ -158,7 +165,8 @@ def test_batched_parallel_import_gives_what_one_by_one_gives(fresh, corpus):
         assert "one by one" not in done.stderr  # the bulk path itself, not its fallback
         assert bulk.state(history=True) == one_by_one.state(history=True)
     state = bulk.state(history=True)
-    assert len(state["articles"]) == 65  # two records without a URL changed: two new articles
+    assert len(state["articles"]) == 90  # 65 records (two changed without a URL), 25 files
+    assert sum(str(texts) in path for _fp, _title, path in state["articles"]) == 25
     assert state["roles"] and state["links"] and state["utterances"] and state["link history"]
     assert any(n > 1 for (_name, _key, n, _outlets, _on) in state["utterances"])
     assert "~" in {row[2] for row in state["article history"]}
