@@ -410,6 +410,8 @@ class _Article:
             if va.start(1) in verbs_with_subject:
                 continue  # 'Liv Marander, said he "...": he starts the reported clause
             m = self.cast.mention_at(va.end(), nar)
+            if m is not None and m.kind == "pronoun" and not m.subject:
+                m = None  # "said her daughter, Ada Frey": the daughter speaks
             if m is None:  # "said Greenwatch campaigner Lisa Moor", "said retired Gen. Ada Holm"
                 m = self._titled_name_after(va.end())
             if m is None or m.possessive:  # "said Tolmachev's deputy, Yelena Kirsanova"

@@ -44,6 +44,11 @@ CUES = [
         'Tom Holm spoke.\n\n"The issue is not experience," he often says.',
         [("The issue is not experience", "Tom Holm")],
     ),
+    # a relative or a friend named after the inverted verb
+    (
+        '"She was kind to everyone she met," said her daughter, Ada Frey.',
+        [("She was kind to everyone she met", "Ada Frey")],
+    ),
     # naming verbs
     (
         'Tom Holm referred to the plan as "a disaster for the whole valley."',
