@@ -524,6 +524,7 @@ class _Article:
             return False  # whole sentences are never mere terms
         text = q.text(self.body)
         before = self.nar[max(0, q.open_at - 40) : q.open_at]
+        before = before[before.rfind("\n") + 1 :]  # the paragraph's own words only
         if _after_term_marker(before):
             return True
         if len(words) <= 5 and _TERM_NOUN_AFTER_RE.match(self.nar, q.close_end):

@@ -57,9 +57,9 @@ _RUN_RE = re.compile(
     _UP
     + r"(?<![\w\u2019'\-].)"
     + _TOKEN_TAIL
-    + r"(?:(?:\s+"
+    + r"(?:(?:[^\S\n]+"  # a name never runs over a line break: 'Ada Frey\nMayor of Dorn'
     + _PARTICLE
-    + r")*\s+"
+    + r")*[^\S\n]+"
     + _TOKEN
     + r")*"
 )

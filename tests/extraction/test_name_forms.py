@@ -88,6 +88,11 @@ LATER_MENTIONS = [
         '"I give more than anyone," Vance said.',
         [("I give more than anyone", "Donald Vance")],
     ),
+    # a name on a line of its own, its title on the next (a profile's or a letter's header)
+    (
+        'Ada Frey\nMayor of Dorn\n\n"We will win this fight," Frey said.',
+        [("We will win this fight", "Ada Frey")],
+    ),
     # relatives told apart by their given names
     (
         "Freddy Marsh and his brother Donald Marsh grew up in Elm Park.\n\n"
