@@ -302,6 +302,7 @@ class _Article:
         self.title = title
         self._folded: tuple[list[str], list[str]] | None = None
         self._answering: tuple[int | None] | None = None  # an interview's answerer, once found
+        self._sentences_quoted: list[tuple[Quote, str]] | None = None
         self._asking: tuple[int | None] | None = None
         self._counts: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]] | None = None
 
@@ -572,13 +573,19 @@ class _Article:
         """
         if len(self.quotes) >= _FEW_QUOTES:
             return False
+        if self._sentences_quoted is None:  # each quote's own words, folded, once
+            folded = [(p, _fold_tokens(_without_nested(self.body, p))) for p in self.quotes]
+            self._sentences_quoted = [
+                (p, " " + " ".join(toks) + " ")
+                for p, toks in folded
+                if len(toks) >= _SENTENCE_WORDS
+            ]
         padded = " " + " ".join(_fold_tokens(text)) + " "
-        for p in self.quotes:
+        for p, words in self._sentences_quoted:
             if p is q:
                 continue
-            words = " " + " ".join(_fold_tokens(_without_nested(self.body, p))) + " "
             at = words.find(padded)
-            if at < 0 or len(words.split()) < _SENTENCE_WORDS:
+            if at < 0:
                 continue
             if not words[: at + 1].endswith(_FOLDED_TERM_MARKERS):
                 return True  # not 'so-called "X"' in the longer quote either

@@ -717,8 +717,10 @@ class CastBuilder:
                     possessive = True
             if classes[-1] == "adj" and (len(classes) == 1 or classes[-2] == "name"):
                 classes[-1] = "name"  # a surname in -ian after a given name: Ani Gasparian
-            _initials_as_names([t for _, t in toks], classes)
-            _words_as_surnames([t for _, t in toks], classes, nar, run.start())
+            if "stop" in classes or "acro" in classes:
+                _initials_as_names([t for _, t in toks], classes)
+            if classes[-1] in ("org", "title"):
+                _words_as_surnames([t for _, t in toks], classes, nar, run.start())
             i = end_i - 1
             while i >= 0 and classes[i] in ("name", "particle"):
                 i -= 1
