@@ -50,7 +50,7 @@ from statements.extraction.lexicon import (
 )
 from statements.extraction.names import name_key
 from statements.extraction.people import Cast, Mention, build_cast
-from statements.extraction.quotes import Quote, find_quotes
+from statements.extraction.quotes import SIGNATURE_LINE_RE, Quote, find_quotes
 from statements.extraction.sentences import (
     MASK,
     Sentence,
@@ -1039,9 +1039,13 @@ class _Article:
         the next line.
         """
         lo, hi = self.paragraphs[last.paragraph]
-        if self.nar[q.close_end : hi].strip(" .\x00") or last.paragraph + 1 >= len(self.paragraphs):
+        rest = self.nar[q.close_end : hi].strip(" .\x00")
+        if rest and SIGNATURE_LINE_RE.fullmatch(rest):
+            nlo, nhi = hi - len(rest), hi  # '"..." - Lena Varga (@lenavarga)' on one line
+        elif rest or last.paragraph + 1 >= len(self.paragraphs):
             return None
-        nlo, nhi = self.paragraphs[last.paragraph + 1]
+        else:
+            nlo, nhi = self.paragraphs[last.paragraph + 1]
         dash = _SIGNATURE_RE.match(self.nar, nlo, nhi)
         m = self._titled_name_after(dash.end()) if dash else None
         if m is None or m.entity is None:
@@ -1050,7 +1054,7 @@ class _Article:
         return _Attribution(
             m.entity,
             "",
-            f"'{m.text}' -> '{name}' after a dash on the next line",
+            f"'{m.text}' -> '{name}' signing after a dash",
             _CONF_CONTINUATION,
             self.sentences[self.sentence_at(nlo)],
             nlo,

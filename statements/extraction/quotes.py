@@ -380,6 +380,33 @@ def _content(body: str, seg: _Seg, hi: int) -> tuple[int, int]:
     return start, end
 
 
+# A post signed on the line below it: '— Lena Varga (@lenavarga) May 3, 2024'.
+SIGNATURE_LINE_RE = re.compile(
+    r"[\u2014\u2013\-]+[^\S\n]*[A-Z][\w.\u2019'\-]*(?:[^\S\n]+[A-Z][\w.\u2019'\-]*){0,4}"
+    r"(?P<handle>[^\S\n]*\(@\w+\))?"
+    r"(?P<date>,?[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},?[^\S\n]+\d{4})?"
+    r"[^\S\n]*$"
+)
+_DASH_LINE_START_RE = re.compile(r"[\u2014\u2013\-]")
+_POST_CHARS = 600  # a post longer than this is no post
+
+
+def _signed_post(body: str, paras: list[tuple[int, int]], idx: int) -> Quote | None:
+    """A paragraph with no quotation marks, signed on the next line after a dash."""
+    lo, hi = paras[idx]
+    if idx + 1 >= len(paras) or hi - lo > _POST_CHARS or body[hi - 1] == ":":
+        return None
+    if _DASH_LINE_START_RE.match(body, lo) or _DOUBLE_MARKS_RE.search(body, lo, hi):
+        return None
+    slo, shi = paras[idx + 1]
+    sign = SIGNATURE_LINE_RE.match(body, slo, shi)
+    if sign is None or not (sign.group("handle") or sign.group("date")):
+        return None  # '- Tom Holm' alone may be a list; a handle or a date makes a post
+    if idx + 2 < len(paras) and _DASH_LINE_START_RE.match(body, paras[idx + 2][0]):
+        return None  # a list of names, not a signature
+    return Quote(spans=((lo, hi),), outer=((lo, hi),), marks="", closed=True)
+
+
 def _dash_dialogue(body: str, lo: int, hi: int) -> list[Quote]:
     """'— We will not move, said the mayor.': each dashed line's words before its cue."""
     start = _DASH_START_RE.match(body, lo, hi)
@@ -451,7 +478,8 @@ def find_quotes(body: str) -> list[Quote]:
                 next_opens = first
         segs = _parse_paragraph(body, lo, hi, next_opens)
         if not segs and pending is None:
-            quotes.extend(_dash_dialogue(body, lo, hi))
+            post = _signed_post(body, paras, idx)
+            quotes.extend([post] if post else _dash_dialogue(body, lo, hi))
         for seg in segs:
             start, end = _content(body, seg, hi)
             if start >= end:

@@ -72,3 +72,46 @@ def test_dashed_lines_without_a_cue_stay_narration():
         "\u2014 Lena Varga (@lenavarga), May 3"
     )
     assert find_quotes(body) == []
+
+
+SIGNED_POSTS = [
+    # a quoted post with its author after a dash, on the next line or on the same one
+    (
+        "Lena Varga, the mayor of Dorn, answered late on Friday.\n\n"
+        '"The bridge stays closed until the engineers say otherwise."\n'
+        "\u2014 Lena Varga (@lenavarga) March 3, 2024",
+        [("The bridge stays closed until the engineers say otherwise.", "Lena Varga")],
+    ),
+    (
+        "Tom Holm, the union leader, met the mayor.\n\n"
+        '"Great news for Dorn. We keep working." \u2014 Tom Holm (@tomholm) March 4, 2024',
+        [("Great news for Dorn. We keep working.", "Tom Holm")],
+    ),
+    # a post without quotation marks, its signature on the next line
+    (
+        "Lena Varga, the mayor of Dorn, answered late on Friday.\n\n"
+        "The bridge stays closed until the engineers say otherwise. Safety first.\n"
+        "\u2014 Lena Varga (@lenavarga) March 3, 2024",
+        [
+            (
+                "The bridge stays closed until the engineers say otherwise. Safety first.",
+                "Lena Varga",
+            )
+        ],
+    ),
+]
+
+
+@cases(SIGNED_POSTS)
+def test_posts_signed_after_a_dash(body, expected):
+    assert speakers(body) == expected
+
+
+def test_a_list_of_names_after_a_dash_signs_nothing():
+    body = (
+        "Ada Frey and Tom Holm are the candidates.\n\n"
+        "The candidates are listed below in the order of the ballot.\n"
+        "- Ada Frey\n"
+        "- Tom Holm"
+    )
+    assert speakers(body) == []
