@@ -82,6 +82,7 @@ _TURN_LABEL_RE = re.compile(
     r"(?:(?P<qa>Q|A|Question|Answer)|(?P<name>[A-Z][\w\u2019'\-\.]*(?:[^\S\n]+[A-Z][\w\u2019'\-\.]*){0,2}))"
     r"[^\S\n]*[:.][^\S\n]+(?=\S)"
 )
+_MID_ANSWER_RE = re.compile(r"[.!?\u2026][^\S\n]+(?:A|Answer):[^\S\n]+\S")
 _MIN_NAMED_TURNS = 4  # 'Holm: ...' lines before a text counts as a transcript
 
 
@@ -110,7 +111,10 @@ def _turn_labels(body: str, paras: list[tuple[int, int]]) -> dict[int, tuple[int
     if not labels:
         return {}
     answers_unlabelled = False
-    if {"Q", "A"} <= {k for _, _, k in labels.values()}:
+    kinds = {k for _, _, k in labels.values()}
+    if "Q" in kinds and "A" not in kinds and _MID_ANSWER_RE.search(body):
+        kinds.add("A")  # 'Q: Why? A: Because.' on one line
+    if {"Q", "A"} <= kinds:
         labels = {i: v for i, v in labels.items() if v[2] in ("Q", "A")}
     else:
         counts = Counter(k for _, _, k in labels.values() if k != "A")
@@ -433,6 +437,32 @@ def _dash_dialogue(body: str, lo: int, hi: int) -> list[Quote]:
     return quotes
 
 
+def _mid_turn_re(body: str, turns: dict[int, tuple[int, int, int]]) -> re.Pattern[str] | None:
+    """The interview's labels where a line break was lost: '... no choice. Q: Will it ...'."""
+    names = {body[a:b].rstrip(" \t:.") for a, b, _ in turns.values() if b > a}
+    if not names:
+        return None
+    if names & {"Q", "A"}:
+        names |= {"Q", "A"}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        r"(?<=[.!?\u2026\"\u201d])[^\S\n]+(?P<label>(?:" + alternation + r"):)[^\S\n]+(?=\S)"
+    )
+
+
+def _split_turns(
+    body: str, turn: tuple[int, int, int], hi: int, mid: re.Pattern[str] | None
+) -> list[Quote]:
+    """One quote per turn of a paragraph, splitting where another label follows a sentence."""
+    quotes = []
+    label_at, label_end, start = turn
+    for m in mid.finditer(body, start, hi) if mid is not None else ():
+        quotes.append(_turn(body, (label_at, label_end, start), m.start()))
+        label_at, label_end, start = m.start("label"), m.end(), m.end()
+    quotes.append(_turn(body, (label_at, label_end, start), hi))
+    return [q for q in quotes if q.spans[0][0] < q.spans[0][1]]
+
+
 def _turn(body: str, label: tuple[int, int, int], hi: int) -> Quote:
     """One interview turn: the paragraph after its label, quotes inside it nested."""
     start = label[2]
@@ -464,12 +494,13 @@ def find_quotes(body: str) -> list[Quote]:
     quotes: list[Quote] = []
     pending: Quote | None = None  # a multi-paragraph quote waiting for its next part
     turns = _turn_labels(body, paras)
+    mid = _mid_turn_re(body, turns)
     for idx, (lo, hi) in enumerate(paras):
         if idx in turns:
             if pending is not None:
                 quotes.append(pending)
                 pending = None
-            quotes.append(_turn(body, turns[idx], hi))
+            quotes.extend(_split_turns(body, turns[idx], hi, mid))
             continue
         next_opens = None
         if idx + 1 < len(paras):

@@ -108,3 +108,38 @@ def test_a_quote_after_a_name_and_colon_stays_a_quote():
         ("The bridge stays closed.", "Lena Varga"),
         ("Then we take the ferry.", "Pavel Holm"),
     ]
+
+
+def test_turns_whose_line_breaks_were_lost_are_split_at_their_labels():
+    body = (
+        "Interview with Lena Varga, mayor of Dorn. By Pavel Holm.\n\n"
+        "Q: Why did you close the bridge? A: The bridge was unsafe. "
+        "Q: Will it reopen? A: Not before the spring."
+    )
+    assert speakers(body) == [
+        ("Why did you close the bridge?", "Pavel Holm"),
+        ("The bridge was unsafe.", "Lena Varga"),
+        ("Will it reopen?", "Pavel Holm"),
+        ("Not before the spring.", "Lena Varga"),
+    ]
+
+
+def test_a_transcript_file_with_one_turn_a_line(tmp_path):
+    from statements.extraction.pipeline import process
+    from statements.extraction.readers import read_path
+
+    path = tmp_path / "interview.txt"
+    path.write_text(
+        "Mayor Varga: the bridge stays shut\n\n"
+        "Interview with Lena Varga, mayor of Dorn. By Pavel Holm.\n\n"
+        "Q: Why did you close the bridge?\nA: The bridge was unsafe. We had no choice.\n"
+        "Q: Will it reopen this year?\nA: Not before the spring.\n",
+        encoding="utf-8",
+    )
+    (doc,) = read_path(path)
+    assert [(s.text, s.speaker) for s in process(doc).statements] == [
+        ("Why did you close the bridge?", "Pavel Holm"),
+        ("The bridge was unsafe. We had no choice.", "Lena Varga"),
+        ("Will it reopen this year?", "Pavel Holm"),
+        ("Not before the spring.", "Lena Varga"),
+    ]
