@@ -413,9 +413,12 @@ def _signed_post(body: str, paras: list[tuple[int, int]], idx: int) -> Quote | N
 
 def _dash_dialogue(body: str, lo: int, hi: int) -> list[Quote]:
     """'— We will not move, said the mayor.': each dashed line's words before its cue."""
-    start = _DASH_START_RE.match(body, lo, hi)
-    if start is None or _DOUBLE_MARKS_RE.search(body, lo, hi):
+    if _DOUBLE_MARKS_RE.search(body, lo, hi):
         return []
+    start = _DASH_START_RE.match(body, lo, hi)
+    if start is None:  # the line break before the first dash was lost: '... square. — We ...'
+        nxt = _DASH_NEXT_RE.search(body, lo, hi)
+        start = _DASH_START_RE.match(body, nxt.end(), hi) if nxt else None
     quotes: list[Quote] = []
     while start is not None:
         dash, s = start.start(), start.end()

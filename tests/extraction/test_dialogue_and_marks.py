@@ -115,3 +115,24 @@ def test_a_list_of_names_after_a_dash_signs_nothing():
         "- Tom Holm"
     )
     assert speakers(body) == []
+
+
+def test_dashed_dialogue_in_a_text_file_with_one_line_a_turn(tmp_path):
+    from statements.extraction.pipeline import process
+    from statements.extraction.readers import read_path
+
+    path = tmp_path / "strike.txt"
+    path.write_text(
+        "Strike in Dorn\n\n"
+        "The mayor of Dorn, Lena Varga, met the strikers on the square.\n"
+        "\u2014 We will not move, said the mayor.\n"
+        "\u2014 Then we stay too, answered Pavel Holm, the union leader.\n"
+        "\u2014 Nobody leaves before the vote, Varga said.\n",
+        encoding="utf-8",
+    )
+    (doc,) = read_path(path)
+    assert [(s.text, s.speaker) for s in process(doc).statements] == [
+        ("We will not move", "Lena Varga"),
+        ("Then we stay too", "Pavel Holm"),
+        ("Nobody leaves before the vote", "Lena Varga"),
+    ]
