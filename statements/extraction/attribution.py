@@ -935,6 +935,8 @@ class _Article:
         else:
             m = self.cast.mention_at(label_at, self.nar)
             entity = m.entity if m is not None and m.kind == "name" else None
+            if entity is None:
+                entity = self._person_by_label(label)  # 'HOLM:' in a broadcast transcript
             verb, who = "said", "named before the turn"
         if entity is None:
             return None
@@ -949,6 +951,12 @@ class _Article:
             q.open_at,
             dated=False,
         )
+
+    def _person_by_label(self, label: str) -> int | None:
+        """The one person whose full name or surname a turn's label spells, in any case."""
+        key = name_key(label)
+        found = {i for i, e in enumerate(self.cast.entities) if key in e.keys or key in e.surnames}
+        return found.pop() if len(found) == 1 else None
 
     def _intro_end(self) -> int:
         """Where an interview's first turn starts: the introduction is before it."""

@@ -86,6 +86,10 @@ _MID_ANSWER_RE = re.compile(r"[.!?\u2026][^\S\n]+(?:A|Answer):[^\S\n]+\S")
 _MIN_NAMED_TURNS = 4  # 'Holm: ...' lines before a text counts as a transcript
 
 
+def _label_key(label: str) -> str:
+    return label.split()[-1].lower()
+
+
 def _turn_labels(body: str, paras: list[tuple[int, int]]) -> dict[int, tuple[int, int, int]]:
     """Paragraph index -> (label start, label end, words start) for an interview's turns.
 
@@ -117,10 +121,11 @@ def _turn_labels(body: str, paras: list[tuple[int, int]]) -> dict[int, tuple[int
     if {"Q", "A"} <= kinds:
         labels = {i: v for i, v in labels.items() if v[2] in ("Q", "A")}
     else:
-        counts = Counter(k for _, _, k in labels.values() if k != "A")
+        # 'LENA VARGA:' once, then 'VARGA:': one speaker, counted by the surname
+        counts = Counter(_label_key(k) for _, _, k in labels.values() if k != "A")
         repeated = {k for k, n in counts.items() if n >= 2}
-        labels = {i: v for i, v in labels.items() if v[2] in repeated}
-        questions = sum(1 for i in labels if body[: paras[i][1]].rstrip().endswith("?"))
+        labels = {i: v for i, v in labels.items() if _label_key(v[2]) in repeated}
+        questions = sum(1 for i in labels if body[paras[i][1] - 1] == "?")
         if len(repeated) == 1 and len(labels) >= 3 and questions * 2 > len(labels):
             answers_unlabelled = True
         elif len(repeated) < 2 or len(labels) < _MIN_NAMED_TURNS:

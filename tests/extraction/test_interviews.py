@@ -33,6 +33,14 @@ ONLY_QUESTIONS_NAMED = (
     "The ferry runs every hour."
 )
 
+BROADCAST = (
+    "Tom Holm of the Dorn Courier spoke with Lena Varga, the mayor of Dorn.\n\n"
+    "HOLM: Why did you close the bridge?\n\n"
+    "VARGA: It was unsafe. We had no choice.\n\n"
+    "HOLM: Will it reopen this year?\n\n"
+    "LENA VARGA: Not before the spring."
+)
+
 INTERVIEWS = [
     (
         QA_LINES,
@@ -65,6 +73,15 @@ INTERVIEWS = [
             ("Not before the spring.", "Lena Varga"),
             ("And the ferry?", "Pavel Holm"),
             ("The ferry runs every hour.", "Lena Varga"),
+        ],
+    ),
+    (
+        BROADCAST,
+        [
+            ("Why did you close the bridge?", "Tom Holm"),
+            ("It was unsafe. We had no choice.", "Lena Varga"),
+            ("Will it reopen this year?", "Tom Holm"),
+            ("Not before the spring.", "Lena Varga"),
         ],
     ),
 ]
