@@ -103,7 +103,7 @@ def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int
     cpu0 = _cpu(backend)
     t0 = time.perf_counter()
     with connection.execute_wrapper(count):  # the writer's round trips, what bounds the rate
-        report = import_paths(files, workers=workers, batch_size=batch_size)
+        report = import_paths(files, workers=workers, batch_size=batch_size, keep_results=False)
     secs = time.perf_counter() - t0
     cpu = [b - a for a, b in zip(cpu0, _cpu(backend), strict=True)]
     t = report.totals()

@@ -187,6 +187,7 @@ def import_paths(
     progress: Callable[[Path], None] | None = None,
     details: bool | None = None,
     batch_size: int = BATCH_SIZE,
+    keep_results: bool = True,
 ) -> ImportReport:
     """Import every supported file under ``paths``; see ``ImportReport`` for the outcome.
 
@@ -195,9 +196,11 @@ def import_paths(
     ``details`` (by default: in a dry run) lists every statement each article
     would gain, change or lose, with speaker and kind. ``batch_size`` articles
     are written per transaction (1: each article on its own, linked at once).
+    Without ``keep_results`` the report keeps totals and failures only (memory
+    stays flat however many articles), unless details are asked for.
     """
     details = dry_run if details is None else details
-    report = ImportReport(dry_run=dry_run)
+    report = ImportReport(dry_run=dry_run, keep_results=keep_results or details)
     batch_event = Event.objects.get(slug=event_slug) if event_slug else None
     files, unreadable = find_files([str(p) for p in paths])
     report.files_read = len(files)

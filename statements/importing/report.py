@@ -59,14 +59,35 @@ def printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+_COUNTED = (
+    "statements_created",
+    "statements_updated",
+    "statements_removed",
+    "statements_kept",
+    "speakers_created",
+)
+
+
 @dataclass
 class ImportReport:
+    """The outcome of an import: totals, failures and (unless told not to) every result.
+
+    With ``keep_results`` off only the totals and the failures are kept, so a
+    corpus of millions of articles does not fill memory with one result each.
+    """
+
     dry_run: bool = False
     files_read: int = 0
     results: list[FileResult] = field(default_factory=list)
+    keep_results: bool = True
+    _counts: Counter = field(default_factory=Counter, repr=False)
 
     def add(self, result: FileResult) -> None:
-        self.results.append(result)
+        self._counts[result.status] += 1
+        for name in _COUNTED:
+            self._counts[name] += getattr(result, name)
+        if self.keep_results or result.failed:
+            self.results.append(result)
 
     @property
     def failures(self) -> list[FileResult]:
@@ -77,18 +98,14 @@ class ImportReport:
         return not self.failures
 
     def totals(self) -> dict[str, int]:
-        statuses = Counter(r.status for r in self.results)
+        counts = self._counts
         return {
             "files": self.files_read,
-            "articles_created": statuses[CREATED],
-            "articles_updated": statuses[UPDATED],
-            "articles_unchanged": statuses[UNCHANGED],
-            "failed": statuses[FAILED],
-            "statements_created": sum(r.statements_created for r in self.results),
-            "statements_updated": sum(r.statements_updated for r in self.results),
-            "statements_removed": sum(r.statements_removed for r in self.results),
-            "statements_kept": sum(r.statements_kept for r in self.results),
-            "speakers_created": sum(r.speakers_created for r in self.results),
+            "articles_created": counts[CREATED],
+            "articles_updated": counts[UPDATED],
+            "articles_unchanged": counts[UNCHANGED],
+            "failed": counts[FAILED],
+            **{name: counts[name] for name in _COUNTED},
         }
 
     def summary_lines(self) -> list[str]:

@@ -94,6 +94,7 @@ class Command(BaseCommand):
                 progress=lambda _path: bar.update(1),
                 details=options["dry_run"] or options["verbosity"] >= 2,
                 batch_size=options["batch_size"],
+                keep_results=bool(options["report"]),  # else totals and failures only
             )
         self._finish(report, options)
 
