@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, Value, When
+from django.db.models import CharField, F, Func, IntegerField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Concat
 
 from statements.highlighting import Mark
 
@@ -338,11 +339,13 @@ def rank_matches(qs: QuerySet, query: str | ParsedQuery) -> QuerySet:
         ranked = [rowid for rowid, _ in sorted(cursor.fetchall(), key=lambda row: row[1])]
     if not ranked:
         return qs.none().annotate(search_rank=Value(0))
-    order = Case(
-        *(When(pk=pk, then=Value(-i)) for i, pk in enumerate(ranked)),
-        output_field=IntegerField(),
-    )
-    return qs.filter(pk__in=ranked).annotate(search_rank=order)
+    # The rank as the (negated) position of ",id," in the ranked ids written out:
+    # one parameter and one instr() per row, where a CASE of 1,000 WHENs cost more
+    # to compile in Python and to evaluate than the rest of the page.
+    ranked_ids = Value("," + ",".join(map(str, ranked)) + ",")
+    needle = Concat(Value(","), Cast("id", CharField()), Value(","))
+    position = Func(ranked_ids, needle, function="instr", output_field=IntegerField())
+    return qs.filter(pk__in=ranked).annotate(search_rank=Value(0) - position)
 
 
 def search_marks(statements, query: str | ParsedQuery) -> dict[int, list[Mark]]:
