@@ -206,6 +206,7 @@ _REPORTING_THAT_RE = re.compile(
 
 # How far before a quote or cue the rules look for a cue that governs it.
 _NEAR = 400
+_CONTINUING_LEADS = frozenset({"But", "And", "Yet", "Still"})
 # A byline that names one person ("Tom Holm", not "Tom Holm and Ada Frey", not "STAFF").
 _ONE_PERSON_RE = re.compile(r"[A-Z][a-z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3}")
 # The narrator's own words in an op-ed: 'I told them: "..."', 'As I wrote in May, "..."'.
@@ -413,6 +414,10 @@ class _Article:
             m = self.cast.mention_at(va.end(), nar)
             if m is not None and m.kind == "pronoun" and not m.subject:
                 m = None  # "said her daughter, Ada Frey": the daughter speaks
+            if m is not None and m.kind == "name" and " " not in m.text:
+                titled = self._titled_name_after(m.end)  # "said Velsk delegate Beau Correll"
+                if titled is not None and titled.start > m.end + 1:
+                    m = titled
             if m is None:  # "said Greenwatch campaigner Lisa Moor", "said retired Gen. Ada Holm"
                 m = self._titled_name_after(va.end())
             if m is None or m.possessive:  # "said Tolmachev's deputy, Yelena Kirsanova"
@@ -817,8 +822,10 @@ class _Article:
 
     def _rule_fragment_without_cue(self, a: _Ask) -> _Verdict:
         """Past this point only whole-sentence quotes can borrow a speaker from around them."""
-        text = a.q.text(self.body)
+        text = a.q.text(self.body).lstrip("[")  # '"[Holm's] comments were ..."'
         lead_in = self.nar[a.first.start : a.q.open_at].replace(MASK, " ").strip()
+        if lead_in in _CONTINUING_LEADS:
+            lead_in = ""  # 'But "it helps."' goes on with the speaker before
         if lead_in or not (text[:1].isupper() or text[:1].isdigit()):
             return _NOBODY
         return None

@@ -120,7 +120,7 @@ TITLES = word_set("""
     columnist commentator pollster strategist consultant businessman businesswoman billionaire
     entrepreneur investor coach ranking rev reverend pastor schoolteacher teacher nurse farmer
     pensioner student shopkeeper retiree engineer
-    representatives senators sens sens. reps reps. congressmen congresswomen
+    representatives senators sens sens. reps reps. congressmen congresswomen delegate
     """)
 
 # Lower-case words that may stand in a title before a name ("retired Gen.", "former Sen.").
@@ -142,7 +142,7 @@ ROLE_NOUNS = word_set("""
     patriarch ombudsman commissioner coordinator strategist chairperson vice-president
     vice-chairman vice-premier speaker captain admiral marshal inspector investigator
     boss congressman congresswoman councilman councilwoman sheriff detective superintendent
-    democrat republican
+    democrat republican delegate
     """)
 
 # Capitalized words that mark an organisation or institution, never part of a name.

@@ -460,6 +460,14 @@ def _initials_as_names(toks: list[str], classes: list[str]) -> None:
 _ORG_OF_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
+def _surely_given_name(word: str) -> bool:
+    """A given name of a known sex: 'Steve', not 'Jordan' or 'Georgia' that may be places."""
+    low = word.lower()
+    return (
+        low in MALE_NAMES or low in FEMALE_NAMES or given_name_gender(word) in ("m", "f")
+    ) and low not in GEO_WORDS
+
+
 def _known_given_name(word: str) -> bool:
     low = word.lower()
     return low in MALE_NAMES or low in FEMALE_NAMES or given_name_gender(word) is not None
@@ -487,6 +495,10 @@ def _words_as_surnames(toks: list[str], classes: list[str], nar: str, start: int
         while j > 0 and classes[j] == "name" and _INITIALS_RE.fullmatch(toks[j]):
             j -= 1  # middle initials
         before_ok = k > 0 and classes[j] == "name" and _known_given_name(toks[j])
+    elif classes[k] == "geo" and k > 0 and classes[k - 1] == "name":
+        before_ok = _surely_given_name(toks[k - 1])  # 'Steve Israel', 'Denzel Washington'
+        if not before_ok:
+            return
     else:
         return
     if k == 0:
@@ -719,7 +731,7 @@ class CastBuilder:
                 classes[-1] = "name"  # a surname in -ian after a given name: Ani Gasparian
             if "stop" in classes or "acro" in classes:
                 _initials_as_names([t for _, t in toks], classes)
-            if classes[-1] in ("org", "title"):
+            if classes[-1] in ("org", "title", "geo"):
                 _words_as_surnames([t for _, t in toks], classes, nar, run.start())
             i = end_i - 1
             while i >= 0 and classes[i] in ("name", "particle"):
@@ -939,6 +951,13 @@ class CastBuilder:
             _initials_as_names(words, classes)
             # A nationality-like ending blocks only in front ("Norlandian Navy"); at the
             # end it is a surname (Sarkissian, Kocharian).
+            if (
+                classes[-1] == "geo"
+                and len(words) >= 2
+                and classes[-2] == "name"
+                and _surely_given_name(words[-2])
+            ):
+                classes[-1] = "name"  # 'Representative Steve Israel'
             if (
                 classes[-1] == "org"
                 and len(words) == 2

@@ -49,6 +49,26 @@ CUES = [
         '"She was kind to everyone she met," said her daughter, Ada Frey.',
         [("She was kind to everyone she met", "Ada Frey")],
     ),
+    # a place and a role before the name after an inverted verb
+    (
+        '"This is just a scripted show and we are all props," said Velsk delegate Beau Correll.',
+        [("This is just a scripted show and we are all props", "Beau Correll")],
+    ),
+    # a surname that is a country's name, after a given name
+    (
+        '"I would suggest they read the statistics," said Representative Steve Israel of Velsk.',
+        [("I would suggest they read the statistics", "Steve Israel")],
+    ),
+    # 'But "..."' goes on with the speaker of the sentence before
+    (
+        '"It is not do or die," Tom Holm said outside. But "An endorsement helps a lot."',
+        [("It is not do or die", "Tom Holm"), ("An endorsement helps a lot.", "Tom Holm")],
+    ),
+    # a bracketed editor's insertion opens a whole-sentence quote
+    (
+        'Ada Frey spoke.\n\n"We met on Monday," Frey said. "[Holm\'s] comments were outrageous."',
+        [("We met on Monday", "Ada Frey"), ("[Holm's] comments were outrageous.", "Ada Frey")],
+    ),
     # naming verbs
     (
         'Tom Holm referred to the plan as "a disaster for the whole valley."',

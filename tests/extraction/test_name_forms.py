@@ -168,6 +168,7 @@ ORGANISATIONS_AND_PLACES = [
     '"We will not pay this," Norland said.',
     '"We will not pay this," Iceland said.',
     '"It is not for sale at any price," said Naftogas.',
+    '"We will not pay," Israel said.',
     'Ada Bishop spoke first. "We are not done here," the Bishop said.',
 ]
 
