@@ -375,6 +375,15 @@ def _named_top(counted: list[tuple[int, int]], model, limit: int) -> list[dict]:
     return sorted(out, key=lambda f: (-f["count"], f["name"]))[:limit]
 
 
+def top_named(counts: Counter, model, limit: int) -> list[dict]:
+    """The ``limit`` largest of ``counts`` (id → count), ties by name, with slug and name.
+
+    Names are read only for the ids that can make the list (every tie at its end).
+    """
+    floor = sorted(counts.values(), reverse=True)[:limit][-1] if counts else 0
+    return _named_top([(pk, n) for pk, n in counts.items() if n >= floor], model, limit)
+
+
 def _year_facet(counted: list[tuple[int, int]]) -> list[dict]:
     return [
         {"year": year, "count": n, "from": f"{year}-01-01", "to": f"{year}-12-31"}
@@ -392,8 +401,6 @@ def _sample_facets(qs: QuerySet, limit: int, sample: int) -> dict:
     rows = list(qs.newest_first().values_list("pk", "speaker_id", "dated_on")[:sample])
     ids = [pk for pk, _, _ in rows]
     speakers = Counter(speaker for _, speaker, _ in rows)
-    # Enough candidates that ties at the end of the list can be ordered by name.
-    floor = sorted(speakers.values(), reverse=True)[:limit][-1] if speakers else 0
     events = (
         StatementEvent.objects.filter(statement_id__in=ids)
         .values("event_id")
@@ -402,9 +409,7 @@ def _sample_facets(qs: QuerySet, limit: int, sample: int) -> dict:
     years = Counter(day.year for _, _, day in rows if day is not None)
     return {
         "sample": sample,
-        "speakers": _named_top(
-            [(pk, n) for pk, n in speakers.items() if n >= floor], Speaker, limit
-        ),
+        "speakers": top_named(speakers, Speaker, limit),
         "events": _top(events, "event_id", Event, limit),
         "years": _year_facet(sorted(years.items(), reverse=True)[:30]),
     }

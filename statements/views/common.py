@@ -21,7 +21,7 @@ from django.utils.functional import cached_property
 from statements.filters import StatementFilter, statement_facets
 from statements.models import Event, Speaker, Statement
 from statements.search import RANK_CANDIDATES, ParsedQuery, parse_query, search_marks
-from statements.views.rows import ListedStatement, listed_statements
+from statements.views.rows import listed_statements
 
 OPTION_LIMIT = 1000
 
@@ -189,12 +189,7 @@ def page_rows(page_qs: QuerySet) -> list[Statement]:
     walks the sort's index; joining speakers and articles in that same query
     lets SQLite start from the speakers and sort the whole table instead.
     """
-    return rows_for_ids(list(page_qs.values_list("pk", flat=True)))
-
-
-def rows_for_ids(ids: list[int]) -> list[ListedStatement]:
-    """The statements ``ids`` with everything a row shows, in that order."""
-    return listed_statements(ids)
+    return listed_statements(list(page_qs.values_list("pk", flat=True)))
 
 
 def _is_large(page, filterset: StatementFilter) -> bool:

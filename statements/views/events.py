@@ -15,9 +15,11 @@ from django.urls import reverse
 
 from statements.charts import Bar, speakers_chart, time_chart, time_chart_of
 from statements.counts import statements_per_event
+from statements.filters import top_named
 from statements.models import Event, Speaker, StatementEvent
 from statements.views import common
 from statements.views.common import paginate, public_statements
+from statements.views.rows import listed_statements
 from statements.views.speakers import a_to_z
 
 TOP_SPEAKERS = 20
@@ -52,17 +54,10 @@ def summarise(about: QuerySet, limit: int = common.COUNT_LIMIT) -> EventSummary 
         return None
     rows.sort(key=lambda r: (r[2] is None, r[2] or date.min, r[0]))
     per_speaker = Counter(speaker for _, speaker, _ in rows)
-    speakers: list[dict] = []
-    if per_speaker:
-        # Names only for who can make the list: ties at its end are ordered by name.
-        floor = sorted(per_speaker.values(), reverse=True)[:TOP_SPEAKERS][-1]
-        contenders = [pk for pk, n in per_speaker.items() if n >= floor]
-        named = Speaker.objects.filter(pk__in=contenders).values_list("pk", "slug", "name")
-        speakers = sorted(
-            ({"speaker__slug": slug, "speaker__name": name, "n": per_speaker[pk]}
-             for pk, slug, name in named),
-            key=lambda s: (-s["n"], s["speaker__name"]),
-        )[:TOP_SPEAKERS]  # fmt: skip
+    speakers = [
+        {"speaker__slug": s["slug"], "speaker__name": s["name"], "n": s["count"]}
+        for s in top_named(per_speaker, Speaker, TOP_SPEAKERS)
+    ]
     daily = sorted(Counter(day for _, _, day in rows if day is not None).items())
     return EventSummary([pk for pk, _, _ in rows], speakers, daily)
 
@@ -79,7 +74,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         page = Paginator(summary.ordered_ids, settings.STATEMENTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
-        statements = common.rows_for_ids(page.object_list)
+        statements = listed_statements(page.object_list)
         speakers = summary.speakers
         chart = time_chart_of(summary.daily, title)
     else:

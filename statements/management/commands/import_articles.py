@@ -19,13 +19,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.page_cache import deferred_clearing
+from archive.page_cache import clears_pages
 from statements.extraction.readers import find_files
 from statements.importing import import_paths
 from statements.importing.batch import BATCH_SIZE
 from statements.models import Event
 
 
+# The page cache is emptied once at the end (and by its time limit during a long
+# import), not after every article: bulk writes send no signals anyway.
+@clears_pages
 class Command(BaseCommand):
     help = "Import news articles and extract their statements."
 
@@ -83,9 +86,7 @@ class Command(BaseCommand):
             disable=options["verbosity"] == 0 or not sys.stderr.isatty(),
             file=sys.stderr,
         )
-        # The page cache is emptied once at the end (and by its time limit during a
-        # long import), not after every article: bulk writes send no signals anyway.
-        with bar, deferred_clearing():
+        with bar:
             report = import_paths(
                 paths,
                 dry_run=options["dry_run"],
