@@ -5,6 +5,15 @@ never cached (its views say so). Whatever changes what a page shows empties
 the page cache: an editor's save or delete of any archive object (signals),
 and the end of each imported file or job (imports defer the signals and clear
 once, instead of once per article).
+
+Emptying is one write, whatever the cache holds: every key carries the cache's
+*generation* (``make_key``), and emptying starts a new one, so the old pages are
+never read again and expire on their own. Deleting them one by one cost an
+editor's save a third of a second at 20,000 cached pages, and a page rendered
+from the old data while the cache was being emptied could be stored again after
+it. A request reads the generation once, when it starts, and stores its page
+under that one: a page that was being rendered when an editor saved lands in
+the old generation, where nobody looks.
 """
 
 from __future__ import annotations
@@ -12,30 +21,73 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import secrets
 from collections.abc import Iterator
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.middleware import cache as cache_middleware
 
 PAGES = "pages"
+GENERATION_KEY = "generation"
 _deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("pages_deferred", default=False)
+# The generation a request read when it started (None outside requests: read each time).
+_request_generation: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "pages_generation", default=None
+)
 
 
 def enabled() -> bool:
     return PAGES in settings.CACHES and getattr(settings, "CACHE_MIDDLEWARE_ALIAS", "") == PAGES
 
 
+def _new_generation() -> str:
+    # Random, not a counter: a generation lost from the cache (evicted, culled)
+    # is replaced by one that no stored page can carry.
+    return secrets.token_hex(6)
+
+
+def current_generation() -> str:
+    cache = caches[PAGES]
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def make_key(key: str, key_prefix: str, version: int) -> str:
+    """The pages cache's KEY_FUNCTION: Django's key with the generation in it."""
+    if key == GENERATION_KEY:
+        return f"{key_prefix}:{version}:{key}"
+    generation = _request_generation.get() or current_generation()
+    return f"{key_prefix}:{version}:{generation}:{key}"
+
+
 def clear_pages() -> None:
-    """Forget every cached page (only the pages: the cache's other keys stay)."""
+    """Forget every cached page: start a new generation (one write)."""
     if not enabled():
         return
     cache = caches[PAGES]
-    if hasattr(cache, "delete_pattern"):  # django-redis: only this cache's prefix
-        cache.delete_pattern("*")
-    else:
+    if cache.key_func is make_key:
+        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+    else:  # a cache configured without the generation in its keys
         cache.clear()
+
+
+class UpdateCacheMiddleware(cache_middleware.UpdateCacheMiddleware):
+    """Django's, with the generation read once per request (it is the outermost middleware)."""
+
+    def process_request(self, request) -> None:
+        _request_generation.set(current_generation())
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        finally:
+            _request_generation.set(None)
 
 
 @contextlib.contextmanager

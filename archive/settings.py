@@ -209,6 +209,7 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
+            "KEY_FUNCTION": "archive.page_cache.make_key",
         },
     }
 elif PAGE_CACHE:
@@ -217,6 +218,7 @@ elif PAGE_CACHE:
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(PAGE_CACHE_DIR),
+            "KEY_FUNCTION": "archive.page_cache.make_key",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
@@ -224,7 +226,7 @@ if PAGE_CACHE:
     CACHE_MIDDLEWARE_ALIAS = "pages"
     CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
     MIDDLEWARE = [
-        "django.middleware.cache.UpdateCacheMiddleware",
+        "archive.page_cache.UpdateCacheMiddleware",
         *MIDDLEWARE,
         "django.middleware.cache.FetchFromCacheMiddleware",
     ]

@@ -10,7 +10,7 @@ from tests.factories import make_statement
 from tests.jobs.conftest import write_batch
 
 CACHE_MIDDLEWARE = [
-    "django.middleware.cache.UpdateCacheMiddleware",
+    "archive.page_cache.UpdateCacheMiddleware",
     "django.middleware.cache.FetchFromCacheMiddleware",
 ]
 
@@ -64,7 +64,8 @@ def page_cache(request, settings, tmp_path):
     else:
         backend = {"BACKEND": LOCMEM}
     default = backend if request.param != "files" else {"BACKEND": LOCMEM}
-    settings.CACHES = {"default": default, "pages": {**backend, "KEY_PREFIX": "pages-test"}}
+    pages = {**backend, "KEY_PREFIX": "pages-test", "KEY_FUNCTION": "archive.page_cache.make_key"}
+    settings.CACHES = {"default": default, "pages": pages}
     settings.CACHE_MIDDLEWARE_ALIAS = "pages"
     settings.CACHE_MIDDLEWARE_SECONDS = 60
     settings.MIDDLEWARE = [CACHE_MIDDLEWARE[0], *settings.MIDDLEWARE, CACHE_MIDDLEWARE[1]]
@@ -92,6 +93,56 @@ def test_an_editors_change_empties_the_cache(
         st.text = "The harbour bridge will open in autumn"
         st.save()
     assert "in autumn" in client.get(st.get_absolute_url()).text
+
+
+def test_a_page_rendered_during_a_change_is_not_served_after_it(client, db, page_cache):
+    """The page being rendered while an editor saves holds the old text: it must not be kept."""
+    from django.test.signals import template_rendered
+
+    from archive.page_cache import clear_pages
+
+    st = make_statement(text="The harbour bridge will open in spring")
+
+    def editor_saves_meanwhile(**kwargs):
+        template_rendered.disconnect(editor_saves_meanwhile)
+        type(st).objects.filter(pk=st.pk).update(text="The harbour bridge will open in autumn")
+        clear_pages()  # what the save's on_commit does
+
+    template_rendered.connect(editor_saves_meanwhile)
+    try:
+        assert "in spring" in client.get(st.get_absolute_url()).text
+    finally:
+        template_rendered.disconnect(editor_saves_meanwhile)
+    assert "in autumn" in client.get(st.get_absolute_url()).text
+
+
+def test_emptying_the_cache_is_one_write_whatever_it_holds(
+    client, db, page_cache, django_assert_num_queries
+):
+    from django.core.cache import caches
+
+    from archive.page_cache import clear_pages
+
+    statements = [make_statement(text=f"Bridge number {n} opens") for n in range(5)]
+    for st in statements:
+        client.get(st.get_absolute_url())
+    cache = caches["pages"]
+    writes = []
+    real_set, real_delete = cache.set, cache.delete
+    cache.set = lambda *a, **k: writes.append(a[0]) or real_set(*a, **k)
+    cache.delete = lambda *a, **k: writes.append(a[0]) or real_delete(*a, **k)
+    try:
+        clear_pages()
+    finally:
+        del cache.set, cache.delete
+    assert writes == ["generation"]
+    for st in statements:  # every page is rendered again, from the database
+        with CaptureQueriesContext(connections["default"]) as queries:
+            assert (
+                f"Bridge number {st.text.split()[2]} opens"
+                in client.get(st.get_absolute_url()).text
+            )
+        assert len(queries) > 0
 
 
 def test_an_imported_file_empties_the_cache(client, db, page_cache, tmp_path):

@@ -40,7 +40,11 @@ def test_counts_are_kept_with_the_pages_and_renewed_after_a_change(
     ada = linked[0]
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "c"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "c",
+            "KEY_FUNCTION": "archive.page_cache.make_key",
+        },
     }
     settings.CACHE_MIDDLEWARE_ALIAS = "pages"
     from archive.page_cache import clear_pages
