@@ -25,50 +25,52 @@ UNWRAPPED_LINE = 160
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _URL_LINE = re.compile(r"^<?(?P<url>(?:https?://|www\.)\S+?)>?[.,;]?$", re.I)
-_BOILERPLATE = tuple(
-    re.compile(pattern, re.I)
-    for pattern in (
-        r"^\(?(photos?|photograph|image|picture|illustration|video|photo credit|credit|фото)"
-        r"\s*(?:by\b|:|/|—|–)",
-        r"^(related( articles?| stories| story| content| news)?|read (more|also)|see also|"
-        r"also read|more on this( topic| story)?|recommended|editor'?s picks?)\s*[:—–|]",
-        r"^(read|find out) more (about|on|in)\b.{0,100}$",
-        r"^[^.!?]{0,150}\bcontributed (reporting|to (this|the) (report|story|article))\b.{0,40}$",
-        r"^\(?(additional )?(reporting|writing|editing|compiled) by\b[^.]{0,150}\.?\)?$",
-        r"^(based on materials (from|of|by)|according to materials (from|of))\b",
-        r"^source\s*:\s*\S.{0,60}$",
-        r"^(©|\(c\)\s|copyright\b)",
-        r"^all rights reserved\b",
-        r"^(correction|clarification|update) appended\.?$",
-        # an op-ed's and a republished story's notes
-        r"^the (views|opinions) expressed\b.{0,120}\bauthor'?s?\b.{0,40}$",
-        r"^this (article|story|piece|column|post) (was )?(originally|first) "
-        r"(appeared|published|ran)\b.{0,120}$",
-        # press releases: "FOR IMMEDIATE RELEASE", "Media contact: …", the end marks "###", "-30-"
-        r"^for (immediate|release)\b.{0,40}$",
-        r"^(media |press )?(contact|inquiries|enquiries)\s*:.{0,120}$",
-        r"^(#\s*){3}$",
-        r"^-\s*30\s*-$",
-        # the author's accounts: "Follow Ada Quist on Twitter @adaquist.", "Twitter: @adaquist."
-        r"^follow\b.{0,120}\bon (twitter|x|facebook|instagram|threads|bluesky)\b.{0,60}$",
-        r"^(twitter|x|instagram|bluesky|email)\s*:\s*\S+$",
-        r"^(advertisement|share this( article| story)?|subscribe\b.{0,60}|follow us\b.{0,80}|"
-        r"sign up\b.{0,80}|click here\b.{0,80})$",
-        # a page's reading aids: "Story continues below advertisement", "Listen to this article"
-        r"^(story continues (below|after)( (the )?advertisement)?|continue reading( the main story)?"
-        r"|listen to this article.{0,20}|share (full )?(article|story)|skip to (main )?content"
-        r"|supported by|\d+ min(ute)? read)$",
-        # a live blog's time stamp on its own line: "10:42 a.m. ET", "Updated 11.05 GMT"
-        r"^((updated|posted|last updated)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?)?"
-        r"\s*(gmt|utc|et|est|edt|cet|cest|bst|pt|pst|pdt|ct|msk)?\.?$",
-        r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",
-        # a byline: "By Ada Quist" or "By Ada Quist, Veloria Daily Courier", not a sentence
-        # ("By Christmas Eve, the strike had ended.")
-        r"^(?!.*\b[a-z]{3,}[.!?]$)(?:(?:posted|written|words|story|reported)\s+)?by\s+"
-        r"(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*(?:,|\||and)\s*.{0,60})?$",
-        r"\b(AP|AFP|EPA|Reuters|Getty Images|TASS)\s*Photo\s*/",
-    )
+# Lines that are not the article's prose, each pattern anchored at the line's start.
+_BOILERPLATE_PATTERNS = (
+    r"^\(?(photos?|photograph|image|picture|illustration|video|photo credit|credit|фото)"
+    r"\s*(?:by\b|:|/|—|–)",
+    r"^(related( articles?| stories| story| content| news)?|read (more|also)|see also|"
+    r"also read|more on this( topic| story)?|recommended|editor'?s picks?)\s*[:—–|]",
+    r"^(read|find out) more (about|on|in)\b.{0,100}$",
+    r"^[^.!?]{0,150}\bcontributed (reporting|to (this|the) (report|story|article))\b.{0,40}$",
+    r"^\(?(additional )?(reporting|writing|editing|compiled) by\b[^.]{0,150}\.?\)?$",
+    r"^(based on materials (from|of|by)|according to materials (from|of))\b",
+    r"^source\s*:\s*\S.{0,60}$",
+    r"^(©|\(c\)\s|copyright\b)",
+    r"^all rights reserved\b",
+    r"^(correction|clarification|update) appended\.?$",
+    # an op-ed's and a republished story's notes
+    r"^the (views|opinions) expressed\b.{0,120}\bauthor'?s?\b.{0,40}$",
+    r"^this (article|story|piece|column|post) (was )?(originally|first) "
+    r"(appeared|published|ran)\b.{0,120}$",
+    # press releases: "FOR IMMEDIATE RELEASE", "Media contact: …", the end marks "###", "-30-"
+    r"^for (immediate|release)\b.{0,40}$",
+    r"^(media |press )?(contact|inquiries|enquiries)\s*:.{0,120}$",
+    r"^(#\s*){3}$",
+    r"^-\s*30\s*-$",
+    # the author's accounts: "Follow Ada Quist on Twitter @adaquist.", "Twitter: @adaquist."
+    r"^follow\b.{0,120}\bon (twitter|x|facebook|instagram|threads|bluesky)\b.{0,60}$",
+    r"^(twitter|x|instagram|bluesky|email)\s*:\s*\S+$",
+    r"^(advertisement|share this( article| story)?|subscribe\b.{0,60}|follow us\b.{0,80}|"
+    r"sign up\b.{0,80}|click here\b.{0,80})$",
+    # a page's reading aids: "Story continues below advertisement", "Listen to this article"
+    r"^(story continues (below|after)( (the )?advertisement)?|continue reading( the main story)?"
+    r"|listen to this article.{0,20}|share (full )?(article|story)|skip to (main )?content"
+    r"|supported by|\d+ min(ute)? read)$",
+    # a live blog's time stamp on its own line: "10:42 a.m. ET", "Updated 11.05 GMT"
+    r"^((updated|posted|last updated)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?)?"
+    r"\s*(gmt|utc|et|est|edt|cet|cest|bst|pt|pst|pdt|ct|msk)?\.?$",
+    r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",
+    # a byline: "By Ada Quist" or "By Ada Quist, Veloria Daily Courier", not a sentence
+    # ("By Christmas Eve, the strike had ended.")
+    r"^(?!.*\b[a-z]{3,}[.!?]$)(?:(?:posted|written|words|story|reported)\s+)?by\s+"
+    r"(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*(?:,|\||and)\s*.{0,60})?$",
 )
+# One alternation matched once at the line's start costs one call instead of one a pattern:
+# every line of every article goes through it.
+_BOILERPLATE = re.compile("|".join(f"(?:{pattern})" for pattern in _BOILERPLATE_PATTERNS), re.I)
+# An agency photo credit anywhere in the line: "... (Reuters Photo / Ada Quist)".
+_AGENCY_PHOTO = re.compile(r"\b(AP|AFP|EPA|Reuters|Getty Images|TASS)\s*Photo\s*/", re.I)
 # "Alexei Doe / Presidential Press Office / WIRE" at the end of a caption:
 # capitalised name-like segments separated by slashes, no sentence punctuation.
 _SEGMENT = r"[A-Z][\w'’.&-]*(?:[ ][\w'’.&()-]+){0,7}"
@@ -76,6 +78,13 @@ _CREDIT_TAIL = re.compile(
     rf"(?:^|(?<=[.!?)”\"])\s+)(?:(?:Photo|Photograph|Image|Picture|Credit)s?:\s*)?"
     rf"(?:{_SEGMENT})(?:\s*/\s*{_SEGMENT})+$"
 )
+
+
+def _ends_in_credit(text: str) -> bool:
+    """A photo credit ends the text; only text with a slash can (the pattern needs one)."""
+    return "/" in text and _CREDIT_TAIL.search(text) is not None
+
+
 # A caption near the top credited to a press office rather than a photographer:
 # "... at a cabinet meeting. Press Service of the President" (short, no quotes).
 _AGENCY_CREDIT = re.compile(
@@ -127,6 +136,7 @@ class _Scan:
     edition_dates: list[date] = field(default_factory=list)  # page headers and bylines
     authors: list[str] = field(default_factory=list)  # from bylines
     mastheads: list[str] = field(default_factory=list)  # the paper's name on its pages
+    prose: set[str] = field(default_factory=set)  # lines judged prose that recorded nothing
 
 
 def clean(doc: RawDocument) -> CleanArticle:
@@ -227,6 +237,8 @@ def _scan_lines(text: str) -> _Scan:
 
 def _take_out(line: str, scan: _Scan) -> bool:
     """Record and report a line that is a link, a date line or boilerplate."""
+    if line in scan.prose:
+        return False  # a one-line paragraph judged as a line already, and nothing recorded
     url = _URL_LINE.match(line)
     if url:
         scan.links.append(url.group("url"))
@@ -240,9 +252,11 @@ def _take_out(line: str, scan: _Scan) -> bool:
         scan.edition_dates.append(byline_date)
         scan.removed.append(line)
         return True
-    if any(pattern.search(line) for pattern in _BOILERPLATE):
+    if _BOILERPLATE.match(line) or ("/" in line and _AGENCY_PHOTO.search(line)):
         scan.removed.append(line)
         return True
+    if not author:
+        scan.prose.add(line)
     return False
 
 
@@ -304,9 +318,9 @@ def _paragraph_break(line: str, following: str, width: int) -> bool:
     """
     if following.startswith("/") and "/" in line:
         return False  # a credit wrapped before its last "/ AGENCY" segment
-    if _CREDIT_TAIL.search(line):
+    if _ends_in_credit(line):
         return True  # a photo credit closes its caption
-    if _CREDIT_TAIL.match(following):
+    if "/" in following and _CREDIT_TAIL.match(following):
         return False  # ... and stays with it, so the caption goes out with the credit
     if _OPEN_END.search(line) or not following[0].isupper() and following[0] not in "\"“‘«'—–-":
         return False
@@ -373,7 +387,7 @@ def _drop_boilerplate(paragraphs: list[str], scan: _Scan) -> list[str]:
     for paragraph in paragraphs:
         if _take_out(paragraph, scan):
             continue
-        if _CREDIT_TAIL.search(paragraph) or (len(kept) < 2 and _AGENCY_CREDIT.search(paragraph)):
+        if _ends_in_credit(paragraph) or (len(kept) < 2 and _AGENCY_CREDIT.search(paragraph)):
             scan.removed.append(paragraph)  # a photo caption ending in its credit
             continue
         kept.append(paragraph)

@@ -268,12 +268,19 @@ def fallback_title(body: str, limit: int = 100) -> str:
 
 def detect_language(text: str) -> str | None:
     """A two-letter language code from the script and common words; None when unclear."""
-    letters = [ch for ch in text if ch.isalpha()]
+    # Count each distinct character once, then weigh its script by its count: an
+    # article has a few hundred distinct characters and tens of thousands of letters.
+    # Scripts are met in the order of their first letter, so ties break as in a scan.
+    scripts: Counter[str] = Counter()
+    letters = 0
+    for ch, n in Counter(text).items():
+        if ch.isalpha():
+            scripts[_script(ch)] += n
+            letters += n
     if not letters:
         return None
-    scripts = Counter(_script(ch) for ch in letters)
     script, count = scripts.most_common(1)[0]
-    if count < len(letters) / 2:
+    if count < letters / 2:
         return None
     if script == "cyrillic":
         return "uk" if re.search("[іїєґІЇЄҐ]", text) else "ru"
