@@ -109,6 +109,7 @@ def test_list_search_and_facet_queries_use_indexes(client, big):
         f"{lst}?q=speaker:{speaker.slug}+harbour",
         f"{lst}?event={event.slug}",
         f"{lst}?page=50",
+        reverse("statements:event-detail", args=[event.slug]),
     ]
     offenders = {}
     for path in paths:
