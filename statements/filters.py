@@ -17,6 +17,7 @@ import django_filters
 from django import forms
 from django.db.models import Count, F, Func, IntegerField, QuerySet
 from django.db.models.functions import ExtractYear
+from django.forms.models import ModelChoiceIterator
 
 from statements.extraction.names import name_key
 from statements.models import (
@@ -31,6 +32,7 @@ from statements.models import (
 )
 from statements.search import parse_query, rank_matches, search_statements
 from statements.utterances import one_per_utterance
+from statements.widget_rendering import WidgetRenderer
 
 FACET_LIMIT = 10
 
@@ -149,6 +151,32 @@ def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class _PlainChoices(ModelChoiceIterator):
+    """A model's choices from one plain query: ``ModelChoiceIterator`` reads them through
+    ``.iterator()``, a server-side cursor on PostgreSQL (three more round trips for a
+    dozen tags, on every list page)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class _TagField(django_filters.fields.ModelChoiceField):
+    iterator = _PlainChoices
+
+
+class TagFilter(django_filters.ModelChoiceFilter):
+    field_class = _TagField
+
+
+class FilterForm(forms.Form):
+    """The lists' filter form; its widgets are written by ``WidgetRenderer`` (same HTML, faster)."""
+
+    default_renderer = WidgetRenderer()
+
+
 class StatementFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Words in the quote")
     speaker = SpeakerFilter(label="Speaker (name or slug)")
@@ -176,7 +204,7 @@ class StatementFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=StatementKind.choices, empty_label="Any kind", label="Kind"
     )
-    tag = django_filters.ModelChoiceFilter(
+    tag = TagFilter(
         field_name="tags",
         to_field_name="slug",
         queryset=Tag.objects.all(),
@@ -207,6 +235,7 @@ class StatementFilter(django_filters.FilterSet):
 
     class Meta:
         model = Statement
+        form = FilterForm
         fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):

@@ -73,6 +73,20 @@ def test_search_result_page_shows_both_charts_and_a_table(client, db):
     ]
     assert "Statements over time" in html and "Who said most" in html
     assert "<table>" in html and "The numbers as a table" in html
+    # The table has every day of the span, gaps as 0, each with a machine-readable date.
+    assert '<th scope="row"><time datetime="2025-03-01">1 Mar 2025</time></th><td>1</td>' in html
+    assert '<th scope="row"><time datetime="2025-03-02">2 Mar 2025</time></th><td>0</td>' in html
+    assert '<th scope="row"><time datetime="2025-03-04">4 Mar 2025</time></th><td>1</td>' in html
+
+
+def test_chart_table_escapes_its_title():
+    from statements.charts import time_chart_of
+
+    chart = time_chart_of([(date(2025, 3, 1), 2)], "Statements matching “<b>x</b>”")
+    assert "<b>" not in chart.svg() and "&lt;b&gt;" in chart.svg()
+    assert chart.table_rows() == (
+        '<tr><th scope="row"><time datetime="2025-03-01">1 Mar 2025</time></th><td>2</td></tr>'
+    )
 
 
 def test_event_page_has_both_charts(client, db):
