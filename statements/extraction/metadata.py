@@ -268,19 +268,8 @@ def fallback_title(body: str, limit: int = 100) -> str:
 
 def detect_language(text: str) -> str | None:
     """A two-letter language code from the script and common words; None when unclear."""
-    # Count each distinct character once, then weigh its script by its count: an
-    # article has a few hundred distinct characters and tens of thousands of letters.
-    # Scripts are met in the order of their first letter, so ties break as in a scan.
-    scripts: Counter[str] = Counter()
-    letters = 0
-    for ch, n in Counter(text).items():
-        if ch.isalpha():
-            scripts[_script(ch)] += n
-            letters += n
-    if not letters:
-        return None
-    script, count = scripts.most_common(1)[0]
-    if count < letters / 2:
+    script = _main_script(text)
+    if script is None:
         return None
     if script == "cyrillic":
         return "uk" if re.search("[іїєґІЇЄҐ]", text) else "ru"
@@ -293,6 +282,35 @@ def detect_language(text: str) -> str | None:
     best = max(scores, key=lambda lang: scores[lang])
     total = sum(words.values())
     return best if scores[best] >= max(3, total * 0.05) else None
+
+
+# Every character of the Latin block (below U+0250), and the letters among them.
+_LATIN_BLOCK_RUN = re.compile("[\x00-\u024f]+")
+_LATIN_LETTER = re.compile(
+    "[" + re.escape("".join(ch for ch in map(chr, range(0x250)) if ch.isalpha())) + "]"
+)
+
+
+def _main_script(text: str) -> str | None:
+    """The script of at least half the letters, or None (no letters, or no majority).
+
+    Most articles have no letter outside the Latin block: taking that block out
+    leaves a few quotation marks and dashes to look at, not every character.
+    """
+    if not any(ch.isalpha() for ch in _LATIN_BLOCK_RUN.sub("", text)):
+        return "latin" if _LATIN_LETTER.search(text) else None
+    # Count each distinct character once, then weigh its script by its count; scripts
+    # are met in the order of their first letter, so ties break as in a scan.
+    scripts: Counter[str] = Counter()
+    letters = 0
+    for ch, n in Counter(text).items():
+        if ch.isalpha():
+            scripts[_script(ch)] += n
+            letters += n
+    if not letters:
+        return None
+    script, count = scripts.most_common(1)[0]
+    return None if count < letters / 2 else script
 
 
 def _script(ch: str) -> str:
