@@ -18,6 +18,7 @@ from urllib.parse import quote as _quote
 from django.urls import get_script_prefix, reverse
 from django.utils.dateformat import format as format_date
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from statements.extraction.document import LOW_CONFIDENCE
 from statements.models import ReviewStatus, Statement, StatementEvent, StatementKind
@@ -76,6 +77,12 @@ def status_badges(statement: Statement) -> SafeString:
 
 
 def _time(d: date) -> str:
+    return _formatted_time(d, get_language())
+
+
+@functools.lru_cache(maxsize=8192)
+def _formatted_time(d: date, language: str | None) -> str:
+    """Django's date format costs half a row; a page's days repeat across pages."""
     return f'<time datetime="{d.isoformat()}">{format_date(d, "j F Y")}</time>'
 
 
