@@ -151,7 +151,7 @@ def clean(doc: RawDocument) -> CleanArticle:
     scan.mastheads.extend(furniture.outlets)
     bylines = (metadata.author_from_byline(line) for line in furniture.removed)
     scan.authors[:0] = [name for name in bylines if name]  # "By Ada Quist · 3 March 2025"
-    words = _vocabulary(text)
+    words = _Vocabulary(text)
     paragraphs: list[str] = []
     for n, block in enumerate(scan.blocks):
         if doc.format == "html":
@@ -330,7 +330,7 @@ def _paragraph_break(line: str, following: str, width: int) -> bool:
     return len(line) < width * 0.6
 
 
-def _join_lines(lines: list[str], words: set[str]) -> str:
+def _join_lines(lines: list[str], words: _Vocabulary) -> str:
     text = lines[0]
     for line in lines[1:]:
         text = _join_two(text, line, words)
@@ -339,7 +339,7 @@ def _join_lines(lines: list[str], words: set[str]) -> str:
     return text
 
 
-def _mend_spaced(match: re.Match[str], words: set[str]) -> str:
+def _mend_spaced(match: re.Match[str], words: _Vocabulary) -> str:
     """'prosecu- tion': a margin hyphen whose line break became a space, when evidence says so."""
     before, after = match.group(1), match.group(2)
     if _keep_hyphen(before.lower(), after.lower(), words):
@@ -347,7 +347,7 @@ def _mend_spaced(match: re.Match[str], words: set[str]) -> str:
     return before + after
 
 
-def _join_two(left: str, right: str, words: set[str]) -> str:
+def _join_two(left: str, right: str, words: _Vocabulary) -> str:
     """Join two wrapped lines, deciding what a hyphen at the margin was."""
     if not (len(left) >= 2 and left.endswith("-") and left[-2].isalpha()):
         return left + " " + right
@@ -360,7 +360,7 @@ def _join_two(left: str, right: str, words: set[str]) -> str:
     return left[:-1] + right
 
 
-def _keep_hyphen(before: str, after: str, words: set[str]) -> bool:
+def _keep_hyphen(before: str, after: str, words: _Vocabulary) -> bool:
     """Keep the hyphen unless the evidence says it only broke a word at the margin.
 
     Evidence, in order: the article spells the word elsewhere (with or without
@@ -377,8 +377,21 @@ def _keep_hyphen(before: str, after: str, words: set[str]) -> bool:
     return after not in _SUFFIXES
 
 
-def _vocabulary(text: str) -> set[str]:
-    return {word.lower() for word in re.findall(r"\w+(?:-\w+)*", text)}
+class _Vocabulary:
+    """The article's words in lower case, collected on the first question.
+
+    Only a hyphen at a line's end asks (is "govern-ment" spelled elsewhere?), and
+    most articles have none: they never pay for the word list.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = {w.lower() for w in re.findall(r"\w+(?:-\w+)*", self._text)}
+        return word in self._words
 
 
 def _drop_boilerplate(paragraphs: list[str], scan: _Scan) -> list[str]:
