@@ -10,6 +10,7 @@ class StatementsConfig(AppConfig):
 
     def ready(self) -> None:
         from archive import page_cache
+        from statements import lookups  # noqa: F401 - registers __any_of
 
         page_cache.connect()  # editors' changes and finished imports empty the page cache
         post_migrate.connect(_restore_groups, sender=self)

@@ -111,13 +111,13 @@ def export_records(qs: QuerySet, base_url: str = "") -> Iterator[dict]:
         ids = [r["id"] for r in chunk]
         events, tags, aliases = defaultdict(list), defaultdict(list), defaultdict(list)
         for sid, name, slug in (
-            StatementEvent.objects.filter(statement_id__in=ids)
+            StatementEvent.objects.filter(statement_id__any_of=ids)
             .order_by("event__start_on", "event__name")
             .values_list("statement_id", "event__name", "event__slug")
         ):
             events[sid].append({"name": name, "slug": slug})
         for sid, name in (
-            Statement.tags.through.objects.filter(statement_id__in=ids)
+            Statement.tags.through.objects.filter(statement_id__any_of=ids)
             .order_by("tag__name")
             .values_list("statement_id", "tag__name")
         ):
