@@ -431,7 +431,7 @@ def _sample_facets(qs: QuerySet, limit: int, sample: int) -> dict:
     ids = [pk for pk, _, _ in rows]
     speakers = Counter(speaker for _, speaker, _ in rows)
     events = (
-        StatementEvent.objects.filter(statement_id__in=ids)
+        StatementEvent.objects.filter(statement_id__any_of=ids)
         .values("event_id")
         .annotate(n=Count("statement_id"))
     )
