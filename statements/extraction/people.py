@@ -476,7 +476,7 @@ def _known_given_name(word: str) -> bool:
 _DETERMINER_END_RE = re.compile(r"(?:^|\W)(?:the|a|an|this|that|its|our|their|his|her)\s+$", re.I)
 
 
-def _words_as_surnames(toks: list[str], classes: list[str], nar: str, start: int) -> None:
+def _words_as_surnames(toks: list[str], classes: list[str], determiner_before: bool | None) -> bool:
     """'Finance Minister Lars Bank', 'Representative Peter T. King': org and title words as surnames.
 
     Only the last word. A title word needs a known given name (and initials)
@@ -484,7 +484,8 @@ def _words_as_surnames(toks: list[str], classes: list[str], nar: str, start: int
     a person is decided when the name is read (a known given name or a
     title). Alone ('Bank said', 'Bishop said') either is a candidate that
     only a person already known can take, never after a determiner ('the
-    Bank said').
+    Bank said'): ``determiner_before`` tells, and when it is None (not looked
+    at) such a lone word is left as it is and False returned.
     """
     k = len(toks) - 1
     word = toks[k].lower()
@@ -498,13 +499,81 @@ def _words_as_surnames(toks: list[str], classes: list[str], nar: str, start: int
     elif classes[k] == "geo" and k > 0 and classes[k - 1] == "name":
         before_ok = _surely_given_name(toks[k - 1])  # 'Steve Israel', 'Denzel Washington'
         if not before_ok:
-            return
+            return True
     else:
-        return
+        return True
     if k == 0:
-        before_ok = not _DETERMINER_END_RE.search(nar, max(0, start - 8), start)
+        if determiner_before is None:
+            return False
+        before_ok = not determiner_before
     if before_ok:
         classes[k] = "name"
+    return True
+
+
+# A run of capitalized words, read as a name: (start, end) within the run, name words,
+# title words before them, possessive. Or None: no name in it.
+RunName = tuple[int, int, tuple[str, ...], tuple[str, ...], bool]
+# What _run_name says when a lone word needs the text before it (a determiner?).
+_ASK_BEFORE = (-1, -1, (), (), False)
+
+
+@lru_cache(maxsize=16384)
+def _run_name(run: str, determiner_before: bool | None = None) -> RunName | None:
+    """The name a run of capitalized words ends in, and the title words before it.
+
+    A run's reading depends on its words only (save a lone word, see
+    ``_words_as_surnames``), and the same runs come back in article after
+    article ("Foreign Minister Arvid Holm", "Officials"): each is read once.
+    """
+    toks = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(run)]
+    if not toks:
+        return None
+    classes = [_token_class(t) for _, t in toks]
+    # the name is the last stretch of name-like tokens; a possessive may end it
+    end_i = len(toks)
+    possessive = False
+    if classes[-1] == "poss":
+        bare = _POSSESSIVE_RE.sub("", toks[-1][1])
+        if bare and _token_class(bare) in ("name", "adj"):
+            classes[-1] = _token_class(bare)
+            possessive = True
+    if classes[-1] == "adj" and (len(classes) == 1 or classes[-2] == "name"):
+        classes[-1] = "name"  # a surname in -ian after a given name: Ani Gasparian
+    if "stop" in classes or "acro" in classes:
+        _initials_as_names([t for _, t in toks], classes)
+    if classes[-1] in ("org", "title", "geo") and not _words_as_surnames(
+        [t for _, t in toks], classes, determiner_before
+    ):
+        return _ASK_BEFORE
+    i = end_i - 1
+    while i >= 0 and classes[i] in ("name", "particle"):
+        i -= 1
+    name_toks = toks[i + 1 : end_i]
+    while (
+        name_toks
+        and _token_class(name_toks[0][1]) == "particle"
+        and not (len(name_toks) > 1 and given_name_gender(name_toks[0][1]) in ("m", "f"))
+    ):
+        name_toks = name_toks[1:]  # "de Gaulle", but "Al Brennan" keeps his given name
+    # "Deputy of the Jogorku Kenesh Aijan Mamatkulovna Sydykbekova": a middle
+    # patronymic marks the given name just before it, whatever precedes.
+    for k in range(2, len(name_toks) - 1):
+        if name_toks[k][1].lower().endswith(_PATRONYMIC_ENDINGS):
+            i += k - 1
+            name_toks = name_toks[k - 1 :]
+            break
+    if not name_toks or len(name_toks) > 5:
+        return None
+    start = name_toks[0][0]
+    last_pos, last_tok = name_toks[-1]
+    end = last_pos + len(last_tok)
+    words = [t for _, t in name_toks]
+    if possessive:
+        words[-1] = _POSSESSIVE_RE.sub("", words[-1])
+        end = last_pos + len(words[-1])
+    titles = tuple(t.lower() for _, t in toks[: i + 1])
+    return start, end, tuple(words), titles, possessive
 
 
 _ADVERB_ENDINGS = ("ingly", "ously", "edly", "ently", "antly", "ively", "fully", "ically", "lessly")
@@ -714,53 +783,14 @@ class CastBuilder:
         out = []
         nar = self.nar
         for run in _RUN_RE.finditer(nar):
-            toks = [(m.start() + 0, m.group()) for m in _TOKEN_RE.finditer(run.group())]
-            toks = [(p + run.start(), t) for p, t in toks]
-            if not toks:
-                continue
-            classes = [_token_class(t) for _, t in toks]
-            # the name is the last stretch of name-like tokens; a possessive may end it
-            end_i = len(toks)
-            possessive = False
-            if classes[-1] == "poss":
-                bare = _POSSESSIVE_RE.sub("", toks[-1][1])
-                if bare and _token_class(bare) in ("name", "adj"):
-                    classes[-1] = _token_class(bare)
-                    possessive = True
-            if classes[-1] == "adj" and (len(classes) == 1 or classes[-2] == "name"):
-                classes[-1] = "name"  # a surname in -ian after a given name: Ani Gasparian
-            if "stop" in classes or "acro" in classes:
-                _initials_as_names([t for _, t in toks], classes)
-            if classes[-1] in ("org", "title", "geo"):
-                _words_as_surnames([t for _, t in toks], classes, nar, run.start())
-            i = end_i - 1
-            while i >= 0 and classes[i] in ("name", "particle"):
-                i -= 1
-            name_toks = toks[i + 1 : end_i]
-            while (
-                name_toks
-                and _token_class(name_toks[0][1]) == "particle"
-                and not (len(name_toks) > 1 and given_name_gender(name_toks[0][1]) in ("m", "f"))
-            ):
-                name_toks = name_toks[1:]  # "de Gaulle", but "Al Brennan" keeps his given name
-            # "Deputy of the Jogorku Kenesh Aijan Mamatkulovna Sydykbekova": a middle
-            # patronymic marks the given name just before it, whatever precedes.
-            for k in range(2, len(name_toks) - 1):
-                if name_toks[k][1].lower().endswith(_PATRONYMIC_ENDINGS):
-                    i += k - 1
-                    name_toks = name_toks[k - 1 :]
-                    break
-            if not name_toks or len(name_toks) > 5:
-                continue
-            start = name_toks[0][0]
-            last_pos, last_tok = name_toks[-1]
-            end = last_pos + len(last_tok)
-            words = [t for _, t in name_toks]
-            if possessive:
-                words[-1] = _POSSESSIVE_RE.sub("", words[-1])
-                end = last_pos + len(words[-1])
-            titles = [t.lower() for _, t in toks[: i + 1]]
-            out.append((start, end, words, titles, possessive))
+            found = _run_name(run.group())
+            at = run.start()
+            if found is _ASK_BEFORE:
+                determiner = _DETERMINER_END_RE.search(nar, max(0, at - 8), at) is not None
+                found = _run_name(run.group(), determiner)
+            if found is not None:
+                start, end, words, titles, possessive = found
+                out.append((start + at, end + at, list(words), list(titles), possessive))
         return out
 
     def _bare_speaker(self, start: int, end: int, word: str, verb_follows: bool) -> bool:
