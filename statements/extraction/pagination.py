@@ -72,6 +72,8 @@ _JUMP_RES = (
         rf"|\(?\b(?:[Tt]urn|TURN){_SP}to{_SP}{_JUMP_LABEL}\)?\.?"
     ),
 )
+# What every jump line holds ("A9", "Page 9", "next page"): a line without it is not scanned.
+_JUMP_HINT_RE = re.compile(r"[A-Z]\d|(?:[Pp]age|PAGE)[ \t]|page\b")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*$")
 _OPEN_END_RE = re.compile(
     r"[,;(\[–—-]$|\b(the|a|an|and|or|of|to|in|on|for|by|with|that|at|from|as|but)$", re.I
@@ -142,7 +144,7 @@ def _masthead_word(word: str) -> str:
 
 def _strip_jumps(line: str, found: Furniture) -> str | None:
     """The line without jump markers; None when nothing else was on it."""
-    if "age" not in line and "AGE" not in line and not re.search(r"[A-Z]\d", line):
+    if not _JUMP_HINT_RE.search(line):
         return line  # every marker names a page: most lines are done here
     stripped = line
     for pattern in _JUMP_RES:

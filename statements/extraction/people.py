@@ -112,6 +112,9 @@ _VERB_AFTER_RE = re.compile(
     r"(?:not\s+)?([a-z]+)\b"
 )
 # A resident's age right after a lone first name: "Askar, 40, was more hopeful"
+# '..., said Holm' / '\u2014 argued Holm': a speech verb after a comma or dash before the name.
+_CUE_BEFORE_RE = re.compile(r"([,\x00\u2014]\s*)([a-z]+)$")
+_POSSESSIVE_AFTER_RE = re.compile(r"\s*(?:'s|\u2019s)")
 _AGE_AFTER_RE = re.compile(r",\s*\d{1,2},\s+(?:a|an|the|who|was|is|said|says|told)\b")
 _PREPOSITIONS = word_set(
     "with to of for by from about against at on in into than like between among toward "
@@ -745,6 +748,41 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# A place word ending right where the text ends (search with ``endpos``).
+_AFTER_PLACE_END_RE = re.compile(r"(?:" + _AFTER_PLACE_RE.pattern + r")\Z")
+
+
+def _after_place_word(nar: str, word: str) -> bool:
+    """Whether ``word`` (a whole word) stands somewhere right after 'in', 'the', 'Bank of' ...
+
+    The same answer as searching ``nar`` for the place words followed by ``word``,
+    without a pattern compiled for every word (which costs more than the search):
+    each use of the word is checked for a place word ending just before it.
+    """
+    end_is_word = _is_word_char(word[-1])
+    at = nar.find(word)
+    while at >= 0:
+        after = at + len(word)
+        whole = end_is_word != (after < len(nar) and _is_word_char(nar[after]))
+        if whole and _AFTER_PLACE_END_RE.search(nar, _words_back(nar, at, 3), at):
+            return True
+        at = nar.find(word, at + 1)
+    return False
+
+
+def _words_back(text: str, pos: int, count: int) -> int:
+    """Where the ``count`` words (runs of non-space) before ``pos`` start; the place
+    words before a name ('in', 'Republic of the') are at most three."""
+    for _ in range(count):
+        k = pos
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        pos = k
+    return pos
+
+
 _PARENTHETICAL_CUE_RE = re.compile(
     r"\s+(?:also\s+)?(?:said|says|added|noted|argued|insisted|believes|thinks|recalled)\s*,"
 )
@@ -811,17 +849,15 @@ class CastBuilder:
                 return False  # "the town of Velsk, saying ..."
         else:
             before = nar[max(0, start - 40) : start].rstrip()
-            verb = re.search(r"([,\x00\u2014]\s*)([a-z]+)$", before)
+            verb = _CUE_BEFORE_RE.search(before)
             if not verb or verb.group(2) not in SPEECH_VERBS:
                 return False
-            if re.match(r"\s*(?:'s|\u2019s)", nar[end : end + 3]):
+            if _POSSESSIVE_AFTER_RE.match(nar[end : end + 3]):
                 return False
         # "in Ostria", "the Velsk plant" elsewhere: a place or an organisation
-        if len(nar) < _SHORT_TEXT:  # one search costs less than indexing a short text
+        if len(nar) < _SHORT_TEXT:  # a look at each use costs less than indexing a short text
             if word not in self._place_like:
-                self._place_like[word] = bool(
-                    re.search(_AFTER_PLACE_RE.pattern + re.escape(word) + r"\b", nar)
-                )
+                self._place_like[word] = _after_place_word(nar, word)
             return not self._place_like[word]
         return word not in self._words_after_place()
 

@@ -22,6 +22,7 @@ _BOUNDARY_RE = re.compile(
     r"(?=(?:[\u2014\u2013][^\S\n]*)?[\"'\u201c\u00ab\u2018(\[]?[A-Z0-9\u00c0-\u00de])"
 )
 _LAST_WORD_RE = re.compile(r"(\S+)$")
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")  # "u.s", "j.r": initials, not a sentence end
 _ABBREVIATIONS = word_set("""
     mr mrs ms dr prof gen lt col maj capt sgt gov sen rep st jr sr jan feb mar apr jun jul aug
     sep sept oct nov dec no vs inc corp co ltd adm cmdr gen fig approx est dept univ mt ft
@@ -104,7 +105,7 @@ def split_sentences(
             word = _LAST_WORD_RE.search(body, max(lo, m.start() - 30), m.start() + 1)
             if word:
                 w = word.group(1).rstrip(".").lstrip('"\u201c(').lower()
-                if w in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
+                if w in _ABBREVIATIONS or _INITIALS_RE.fullmatch(w):
                     continue
             _append(out, body, start, pos, p_idx, inside_quote)
             start = pos
