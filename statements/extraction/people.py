@@ -596,12 +596,42 @@ _SERVING = word_set(
 )
 
 
+@lru_cache(maxsize=16384)
+def _name_keys(words: tuple[str, ...]) -> tuple[str, str, tuple[str, ...], str, str]:
+    """The keys a name is looked up by: whole, without patronymic, surname (and its
+    last hyphenated part), last two words, given name. Names repeat: made once each."""
+    joined = " ".join(words)
+    return (
+        name_key(joined),
+        name_key(strip_patronymic(joined)),
+        tuple({name_key(words[-1]), name_key(words[-1].split("-")[-1])}),
+        name_key(" ".join(words[-2:])),
+        name_key(words[0]),
+    )
+
+
+_WORD_CHARS_RE = re.compile(r"[\w\u2019'\-\.]+")
+
+
+def _prev_word(nar: str, start: int) -> str | None:
+    """The word before ``start`` with only white space between, within 40 characters.
+
+    What ``_PREV_WORD_RE.search(nar, start - 40, start)`` finds, read backwards:
+    that pattern tries every position of the window, and this runs once per name.
+    """
+    before = nar[max(0, start - 40) : start]
+    stripped = before.rstrip()  # the same white space as the pattern's \s
+    if not stripped or len(stripped) == len(before):
+        return None
+    run = _WORD_CHARS_RE.match(stripped[::-1])
+    return stripped[len(stripped) - run.end() :] if run else None
+
+
 def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
     """The title standing right before a name ("Deputy Chairman of the ... Council")."""
-    prev = _PREV_WORD_RE.search(nar, max(0, start - 40), start)
-    if prev is None:
+    p = _prev_word(nar, start)
+    if p is None:
         return None, []
-    p = prev.group(1)
     if not p[0].isupper() and p.lower() not in ROLE_NOUNS and p.lower() not in TITLES:
         return None, []  # "said Lena Varga", "met Arvid Holm": nothing to take
     lo = max(0, start - 160)
@@ -904,12 +934,7 @@ class CastBuilder:
         A surname with "Mrs." is not the "Mr." of the same name: ``gender``
         (from an honorific or a title) keeps spouses and siblings apart.
         """
-        joined = " ".join(words)
-        key = name_key(joined)
-        full_key = name_key(strip_patronymic(joined))
-        last_parts = {name_key(words[-1]), name_key(words[-1].split("-")[-1])}
-        last_two = name_key(" ".join(words[-2:]))
-        first = name_key(words[0])
+        key, full_key, last_parts, last_two, first = _name_keys(tuple(words))
         hits = [self._by_key[k] for k in (key, full_key) if k in self._by_key]
         if hits:
             return min(hits)
