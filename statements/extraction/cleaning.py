@@ -62,8 +62,10 @@ _BOILERPLATE_PATTERNS = (
     r"\s*(gmt|utc|et|est|edt|cet|cest|bst|pt|pst|pdt|ct|msk)?\.?$",
     r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$",
     # a byline: "By Ada Quist" or "By Ada Quist, Veloria Daily Courier", not a sentence
-    # ("By Christmas Eve, the strike had ended.")
-    r"^(?!.*\b[a-z]{3,}[.!?]$)(?:(?:posted|written|words|story|reported)\s+)?by\s+"
+    # ("By Christmas Eve, the strike had ended."). The sentence test stands after "by ",
+    # so only lines starting so are read to their end; lines here have no line break,
+    # so it finds what it would find from the line's start.
+    r"^(?:(?:posted|written|words|story|reported)\s+)?by\s+(?!.*\b[a-z]{3,}[.!?]$)"
     r"(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*(?:,|\||and)\s*.{0,60})?$",
 )
 # One alternation matched once at the line's start costs one call instead of one a pattern:
