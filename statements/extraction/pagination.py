@@ -73,6 +73,7 @@ _JUMP_RES = (
     ),
 )
 # What every jump line holds ("A9", "Page 9", "next page"): a line without it is not scanned.
+_CAP_DIGIT_RE = re.compile(r"[A-Z]\d")
 _JUMP_HINT_RE = re.compile(r"[A-Z]\d|(?:[Pp]age|PAGE)[ \t]|page\b")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*$")
 _OPEN_END_RE = re.compile(
@@ -144,8 +145,10 @@ def _masthead_word(word: str) -> str:
 
 def _strip_jumps(line: str, found: Furniture) -> str | None:
     """The line without jump markers; None when nothing else was on it."""
-    if not _JUMP_HINT_RE.search(line):
+    if "age" not in line and "AGE" not in line and not _CAP_DIGIT_RE.search(line):
         return line  # every marker names a page: most lines are done here
+    if not _JUMP_HINT_RE.search(line):
+        return line  # 'language', 'stage': no page label after all
     stripped = line
     for pattern in _JUMP_RES:
         stripped = pattern.sub(lambda m: found.removed.append(m.group()) or " ", stripped)
