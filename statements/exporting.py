@@ -226,11 +226,20 @@ def csv_row(record: dict) -> list:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
+
+
 def spreadsheet_safe(value):
     """A text cell a spreadsheet shows as text: a leading formula character gets a ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value[:1] in _FORMULA_FIRST:
         return "'" + value
     return value
+
+
+def spreadsheet_safe_row(row: list) -> list:
+    """``spreadsheet_safe`` on every cell, inline: a CSV of a few thousand rows called it
+    tens of thousands of times, a fifth of the download's Python."""
+    return ["'" + v if isinstance(v, str) and v[:1] in _FORMULA_FIRST else v for v in row]
 
 
 def iter_csv(records: Iterable[dict]) -> Iterator[str]:
@@ -246,7 +255,7 @@ def iter_csv(records: Iterable[dict]) -> Iterator[str]:
 
     writer.writerow(CSV_FIELDS)
     for n, record in enumerate(records, 1):
-        writer.writerow([spreadsheet_safe(v) for v in csv_row(record)])
+        writer.writerow(spreadsheet_safe_row(csv_row(record)))
         if n % CSV_BATCH == 0:
             yield flush()
     yield flush()
