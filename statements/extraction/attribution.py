@@ -97,8 +97,10 @@ _WHO_VERB_RE = re.compile(
 _INVERTED = INVERTED_VERBS
 # Only after a comma, colon, dash or quote does a verb invert ('"...," said Holm';
 # 'Holm said Varga' does not); starting on those characters keeps the scan fast.
+# A masked quote is a run of MASK characters and only its last can come before the
+# verb: the others are passed over before the verbs are tried at them.
 _INVERTED_RE = re.compile(
-    r"[,:\x00\u2014\u2013\n][^\S\n]*(?:(?:also|later|then|further|again)\s+)?("
+    r"[,:\x00\u2014\u2013\n](?!(?<=\x00)\x00)[^\S\n]*(?:(?:also|later|then|further|again)\s+)?("
     + _INVERTED
     + r")\b(?:\s+(?:also|later|then|on\s+\w+day|in\s+a\s+statement))?\s+"
 )
