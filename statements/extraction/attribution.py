@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from statements.extraction.dates import date_near
 from statements.extraction.document import (
@@ -500,7 +501,7 @@ class _Article:
         return self._counts
 
     def _quoted_count(self, text: str, with_title: bool) -> int:
-        key = tuple(_fold_tokens(text))
+        key = _fold_tokens(text)
         if not key or len(key) > _SHORT_PHRASE or len(self.quotes) < _FEW_QUOTES:
             return self._quoted_count_slow(key, with_title)
         body, title = self._quoted_counts()
@@ -1470,10 +1471,14 @@ def _only_titles(gap: str, c: _Cue) -> bool:
     )
 
 
-def _fold_tokens(text: str) -> list[str]:
-    """Lower-case tokens with a plural "s" dropped: "color revolutions" ~ "color revolution"."""
+@lru_cache(maxsize=1024)
+def _fold_tokens(text: str) -> tuple[str, ...]:
+    """Lower-case tokens with a plural "s" dropped: "color revolutions" ~ "color revolution".
+
+    Kept for the latest texts: an article folds each quote for several checks.
+    """
     toks = _WORD_RE.findall(text.lower().replace("\u2019", "'"))
-    return [t[:-1] if len(t) > 3 and t[-1] == "s" else t for t in toks]
+    return tuple(t[:-1] if len(t) > 3 and t[-1] == "s" else t for t in toks)
 
 
 _FOLDED_TERM_MARKERS = tuple(" " + " ".join(_fold_tokens(m)) + " " for m in _TERM_MARKERS)
