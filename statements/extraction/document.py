@@ -123,15 +123,10 @@ def paragraph_bounds(body: str) -> list[tuple[int, int]]:
     bounds = []
     pos = 0
     for line in body.split("\n"):
-        end = pos + len(line)
-        lo, hi = pos, end
-        while lo < hi and body[lo].isspace():
-            lo += 1
-        while hi > lo and body[hi - 1].isspace():
-            hi -= 1
-        if lo < hi:
-            bounds.append((lo, hi))
-        pos = end + 1
+        right = line.rstrip()  # str.strip's white space is str.isspace's
+        if right:
+            bounds.append((pos + len(line) - len(line.lstrip()), pos + len(right)))
+        pos += len(line) + 1
     return bounds
 
 

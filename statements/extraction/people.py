@@ -206,6 +206,15 @@ _ANONYMOUS_RE = re.compile(
     r"anonymity|not (?:authori[sz]ed|allowed) to|declined to be (?:named|identified)|"
     r"asked not to be (?:named|identified)|on condition"
 )
+# Words each of those phrases holds: a text with none of them is not scanned.
+_ANONYMOUS_NEEDS = (
+    "anonymity",
+    "not authori",
+    "not allowed",
+    "declined to be",
+    "asked not",
+    "on condition",
+)
 
 
 def _described_tokens(text: str) -> set[str]:
@@ -831,7 +840,10 @@ class CastBuilder:
         self.title = title
         self.sentence_starts = sentence_starts
         self.cast = Cast()
-        self.has_anonymous = _ANONYMOUS_RE.search(nar) is not None
+        self.has_anonymous = (
+            any(literal in nar for literal in _ANONYMOUS_NEEDS)
+            and _ANONYMOUS_RE.search(nar) is not None
+        )
         self._by_key: dict[str, int] = {}  # name key -> first entity with it
         self._by_surname: dict[str, set[int]] = {}
         self._by_first: dict[str, set[int]] = {}  # given name key -> entities
@@ -1363,7 +1375,9 @@ class CastBuilder:
                 continue
             end = m.end() + len(tail.group(1))
             sent_end = nar.find(".", end)
-            if _ANONYMOUS_RE.search(nar, m.start(), sent_end if sent_end > 0 else len(nar)):
+            if self.has_anonymous and _ANONYMOUS_RE.search(
+                nar, m.start(), sent_end if sent_end > 0 else len(nar)
+            ):
                 continue
             phrase = (m.group(2) + tail.group(1)).strip()
             described.append(
