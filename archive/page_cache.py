@@ -22,6 +22,7 @@ import contextlib
 import contextvars
 import functools
 import secrets
+import time
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -29,6 +30,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware import cache as cache_middleware
+from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.http import http_date
 
 PAGES = "pages"
 GENERATION_KEY = "generation"
@@ -78,16 +81,28 @@ def clear_pages() -> None:
 
 
 class UpdateCacheMiddleware(cache_middleware.UpdateCacheMiddleware):
-    """Django's, with the generation read once per request (it is the outermost middleware)."""
+    """Django's, with the generation read once per request (it is the outermost middleware),
+    and browsers told to keep a page only briefly.
+
+    The server's copy is dropped the moment an editor saves; a browser's copy is
+    not. Browsers may keep a page ``PAGE_CACHE_BROWSER_SECONDS`` (60), so a
+    correction reaches a reader within a minute, not after the server's ten.
+    """
 
     def process_request(self, request) -> None:
         _request_generation.set(current_generation())
 
     def process_response(self, request, response):
         try:
-            return super().process_response(request, response)
+            response = super().process_response(request, response)
         finally:
             _request_generation.set(None)
+        browser = getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60)
+        max_age = get_max_age(response)
+        if max_age is not None and max_age > browser:
+            response.headers["Expires"] = http_date(time.time() + browser)
+            patch_cache_control(response, max_age=browser)
+        return response
 
 
 @contextlib.contextmanager

@@ -225,6 +225,8 @@ elif PAGE_CACHE:
 if PAGE_CACHE:
     CACHE_MIDDLEWARE_ALIAS = "pages"
     CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+    # Browsers keep a page this long (the server's copy goes at the first change).
+    PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
     MIDDLEWARE = [
         "archive.page_cache.UpdateCacheMiddleware",
         *MIDDLEWARE,

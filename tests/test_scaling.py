@@ -84,6 +84,21 @@ def test_public_pages_are_served_from_the_cache(client, db, page_cache, django_a
     assert "harbour bridge" in again.text
 
 
+def test_browsers_keep_a_page_briefly_while_the_server_keeps_it_until_a_change(
+    client, db, page_cache, settings, django_assert_num_queries
+):
+    from django.utils.cache import get_max_age
+
+    settings.CACHE_MIDDLEWARE_SECONDS = 600
+    settings.PAGE_CACHE_BROWSER_SECONDS = 60
+    st = make_statement(text="The harbour bridge will open in spring")
+    first = client.get(st.get_absolute_url())
+    with django_assert_num_queries(0):
+        again = client.get(st.get_absolute_url())
+    for response in (first, again):
+        assert 0 < get_max_age(response) <= 60
+
+
 def test_an_editors_change_empties_the_cache(
     client, db, page_cache, django_capture_on_commit_callbacks
 ):
