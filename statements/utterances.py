@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -96,14 +96,29 @@ def assign_utterances_in_groups(groups: Iterable[Iterable[int]]) -> Summary:
 GROUPING_FIELDS = ("id", "text", "speaker_id", "utterance_id", "dated_on")
 
 
-def group_statements(groups: Iterable[list[Statement]]) -> Summary:
-    """``assign_utterances_in_groups`` for statements in memory (an import batch's, just stored)."""
+def group_statements(
+    groups: Iterable[list[Statement]], store: Callable[[], None] | None = None
+) -> Summary:
+    """``assign_utterances_in_groups`` for statements in memory (an import batch's).
+
+    With ``store`` the statements are not in the database yet: their utterances
+    are set on them in memory, ``store()`` then writes them (each row written
+    once, not inserted and then updated), and the new utterances' counts come
+    from memory too, since all their reports are among these statements.
+    """
     statements: list[Statement] = []
     for group in groups:
-        statements.extend(sorted(group, key=lambda st: (st.dated_on is None, st.dated_on, st.pk)))
-    grouping = _Grouping(statements)
+        # Oldest first; unsaved statements (no id yet) in the order given.
+        ordered = sorted(
+            enumerate(group),
+            key=lambda at: (at[1].dated_on is None, at[1].dated_on, at[1].pk or 0, at[0]),
+        )
+        statements.extend(st for _, st in ordered)
+    grouping = _Grouping(statements, unsaved=store is not None)
     with transaction.atomic():
         summary = grouping.run()
+        if store is not None:
+            store()
         refresh_counts(summary.touched)
     return summary
 
@@ -111,36 +126,40 @@ def group_statements(groups: Iterable[list[Statement]]) -> Summary:
 class _Grouping:
     """One pass over a batch's statements against the utterances that could hold them."""
 
-    def __init__(self, statements: list[Statement]):
+    def __init__(self, statements: list[Statement], unsaved: bool = False):
         self.statements = statements
-        self.keys = {st.pk: utterance_key(st.text) for st in statements}
+        self.unsaved = unsaved
+        self.keys = [utterance_key(st.text) for st in statements]
         wanted = {
             (st.speaker_id, key)
-            for st in statements
-            if word_count(key := self.keys[st.pk]) >= MIN_WORDS
+            for st, key in zip(statements, self.keys, strict=True)
+            if word_count(key) >= MIN_WORDS
         }
         # Per speaker, the candidate utterances in id order; new ones (no pk yet) at the end.
         self.pool: dict[int, list[Utterance]] = {}
         for u in _candidates(sorted(wanted)):
             self.pool.setdefault(u.speaker_id, []).append(u)
         self.summary = Summary()
-        self.assigned: dict[int, Utterance | None] = {}  # statement id -> its utterance
+        self.assigned: list[Utterance | None] = []  # each statement's utterance, in order
         self.rekeyed: dict[int, Utterance] = {}
         self.gone: set[int] = set()
 
     def run(self) -> Summary:
         summary = self.summary
         touched: list[Utterance] = []
-        for st in self.statements:
+        for st, key in zip(self.statements, self.keys, strict=True):
             summary.statements += 1
-            new = self._utterance_for(st)
-            self.assigned[st.pk] = new
+            new = self._utterance_for(st, key)
+            self.assigned.append(new)
             if st.utterance_id and (new is None or new.pk != st.utterance_id):
                 summary.touched.add(st.utterance_id)
             if new is not None:
                 summary.grouped += 1
                 touched.append(new)
         created = [u for us in self.pool.values() for u in us if u.pk is None]
+        if self.unsaved:  # every report of a new utterance is here: count them now
+            self._count(created)
+            touched = [u for u in touched if u.pk is not None]
         Utterance.objects.bulk_create(created, batch_size=500)
         if any(u.pk is None for u in created):  # a database that returns no ids from INSERT
             for u in created:
@@ -148,19 +167,31 @@ class _Grouping:
         rekeyed = [u for pk, u in self.rekeyed.items() if pk not in self.gone]
         update_columns(Utterance, ["key"], rekeyed)
         changed = []
-        for st in self.statements:
-            u = self.assigned[st.pk]
+        for st, u in zip(self.statements, self.assigned, strict=True):
             pk = u.pk if u is not None else None
             if pk != st.utterance_id:
                 st.utterance_id = pk
                 changed.append(st)
-        update_columns(Statement, ["utterance_id"], changed)
+        if not self.unsaved:  # else they are written with their utterance
+            update_columns(Statement, ["utterance_id"], changed)
         summary.touched |= {u.pk for u in touched}
         summary.touched -= self.gone
         return summary
 
-    def _utterance_for(self, st: Statement) -> Utterance | None:
-        key = self.keys[st.pk]
+    def _count(self, created: list[Utterance]) -> None:
+        """Reports, outlets and first date of new utterances, from their reports in memory."""
+        reports: dict[int, list[Statement]] = {id(u): [] for u in created}
+        for st, u in zip(self.statements, self.assigned, strict=True):
+            if u is not None and id(u) in reports and st.review_status != ReviewStatus.REJECTED:
+                reports[id(u)].append(st)
+        for u in created:
+            published = reports[id(u)]
+            dates = [st.dated_on for st in published if st.dated_on]
+            u.report_count = len(published)
+            u.outlet_count = len({st.article.outlet for st in published if st.article.outlet})
+            u.first_reported_on = min(dates) if dates else None
+
+    def _utterance_for(self, st: Statement, key: str) -> Utterance | None:
         if word_count(key) < MIN_WORDS:
             return None
         pool = self.pool.setdefault(st.speaker_id, [])
@@ -194,9 +225,9 @@ class _Grouping:
             self.summary.touched -= gone
         dropped = {id(u) for u in others}
         pool[:] = [u for u in pool if id(u) not in dropped]
-        for pk, u in self.assigned.items():
+        for at, u in enumerate(self.assigned):
             if u is not None and id(u) in dropped:
-                self.assigned[pk] = kept
+                self.assigned[at] = kept
         self.summary.utterances_merged += len(others)
 
 
@@ -204,9 +235,17 @@ _CHUNK = 300  # statements per candidate query (two parameters each)
 
 
 def _candidates(wanted: list[tuple[int, str]]) -> list[Utterance]:
-    """Stored utterances holding, or lying inside, any of these (speaker, key) reports."""
+    """Stored utterances holding, or lying inside, any of these (speaker, key) reports.
+
+    A superset is fine: the grouping compares the words in memory. On
+    PostgreSQL through two indexes (``_sharing_words``); on SQLite each report
+    against its speaker's utterances, in process.
+    """
+    if not wanted:
+        return []
+    if connection.vendor == "postgresql":
+        return _sharing_words(wanted)
     table = connection.ops.quote_name(Utterance._meta.db_table)
-    position = "STRPOS" if connection.vendor == "postgresql" else "INSTR"
     found: dict[int, Utterance] = {}
     for i in range(0, len(wanted), _CHUNK):
         part = wanted[i : i + _CHUNK]
@@ -215,12 +254,55 @@ def _candidates(wanted: list[tuple[int, str]]) -> list[Utterance]:
             f"WITH wanted(speaker_id, report) AS (VALUES {values}) "
             f"SELECT DISTINCT u.id, u.speaker_id, u.key FROM {table} u "
             "JOIN wanted w ON u.speaker_id = w.speaker_id "
-            f"WHERE {position}(u.key, w.report) > 0 OR {position}(w.report, u.key) > 0"
+            "WHERE INSTR(u.key, w.report) > 0 OR INSTR(w.report, u.key) > 0"
         )
         params = [p for pair in part for p in pair]
         for u in Utterance.objects.raw(sql, params):
             found[u.pk] = u
     return [found[pk] for pk in sorted(found)]
+
+
+# The indexed expressions of migration 0018: an utterance's speaker and first six words
+# (all of them if fewer), and its words each prefixed with its speaker's id.
+_HEAD = "substring(u.key, '^ ((?:[^ ]+ ){1,6})')"
+_WORDS = (
+    "string_to_array(u.speaker_id::text || ':' || "
+    "replace(btrim(u.key), ' ', ' ' || u.speaker_id::text || ':'), ' ')"
+)
+
+
+def _sharing_words(wanted: list[tuple[int, str]]) -> list[Utterance]:
+    """Stored utterances inside or equal to these reports, and those holding them: two
+    indexed lookups (migration 0018), one query, whatever the size of the archive.
+
+    Inside: the utterance starts with one of the report's runs of
+    ``MIN_PARTIAL_WORDS`` words (the whole report if shorter). Holding (reports
+    long enough to count as part of a longer one): it has all of the report's words.
+    """
+    heads: list[tuple[int, str, str]] = []  # (speaker, a run of words, report)
+    longer: list[tuple[int, str, str]] = []  # (speaker, the report's salted words, report)
+    for speaker, key in wanted:
+        words = key.split()
+        n = min(len(words), MIN_PARTIAL_WORDS)
+        for i in range(max(len(words) - n + 1, 1)):
+            heads.append((speaker, " ".join(words[i : i + n]) + " ", key))
+        if len(words) >= MIN_PARTIAL_WORDS:
+            longer.append((speaker, " ".join(f"{speaker}:{word}" for word in words), key))
+    table = connection.ops.quote_name(Utterance._meta.db_table)
+    sql = (
+        "SELECT u.id, u.speaker_id, u.key "
+        "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS w(speaker_id, head, report) "
+        f"JOIN {table} u ON u.speaker_id = w.speaker_id AND {_HEAD} = w.head "
+        "WHERE strpos(w.report, u.key) > 0 "
+        "UNION SELECT u.id, u.speaker_id, u.key "
+        "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS w(speaker_id, words, report) "
+        f"CROSS JOIN LATERAL (SELECT u.id, u.speaker_id, u.key FROM {table} u "
+        f"WHERE {_WORDS} @> string_to_array(w.words, ' ') AND strpos(u.key, w.report) > 0) u "
+        "ORDER BY 1"
+    )
+    columns = [list(c) for c in zip(*heads, strict=True)] or [[], [], []]
+    columns += [list(c) for c in zip(*longer, strict=True)] or [[], [], []]
+    return list(Utterance.objects.raw(sql, columns))
 
 
 def regroup_speaker(speaker_id: int) -> Summary:

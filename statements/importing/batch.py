@@ -36,7 +36,7 @@ from statements.extraction.readers import ReadFailure, find_files, read_path
 from statements.extraction.readers.jsonl import jsonl_chunks
 from statements.importing.bulk import NewArticles, plainly_new
 from statements.importing.locking import one_writer_at_a_time
-from statements.importing.persist import RunCache, group_and_link, save_article
+from statements.importing.persist import RunCache, group_stored, link_batch, save_article
 from statements.importing.report import FAILED, FileResult, ImportReport
 from statements.linking import EventMatchers
 from statements.models import Article, Event
@@ -274,7 +274,7 @@ class _Writer:
                 to_link: list[Article] = []
                 gathered = NewArticles(self.run)
                 results = self._store(batch, to_link, gathered)
-                group_and_link(to_link, self.matchers, gathered.written)
+                link_batch(to_link, self.matchers, gathered.written)
             return results
         except Exception as exc:  # noqa: BLE001 - retried article by article, which names the culprit
             # The batch as a whole failed (say, an editor deleted a speaker it used,
@@ -295,18 +295,33 @@ class _Writer:
         to_link: list[Article],
         gathered: NewArticles,
     ) -> list[FileResult]:
-        """New articles in multi-row INSERTs, the others one by one in order between them."""
+        """New articles in multi-row INSERTs, the others one by one in order between them.
+
+        Statements are grouped into utterances in the order of their articles, as
+        one by one would: a run of new articles as it is written, the articles
+        stored one by one before it just before that.
+        """
         extracted = [(i if isinstance(i, ExtractedArticle) else None, p) for i, p in batch]
         new = plainly_new(extracted) if not self.details else [False] * len(batch)
         results = []
+        stored: list[Article] = []  # stored one by one since the last run of new articles
         for (item, path), is_new in zip(batch, new, strict=True):
             if is_new and self.batch_event is None:
                 results.append(gathered.add(item, path))
                 continue
-            to_link += gathered.write()  # what came before is stored before this one is looked up
-            results.append(self._in_savepoint(item, path, to_link))
-        to_link += gathered.write()
+            # What came before is stored before this one is looked up.
+            self._write_new(gathered, stored, to_link)
+            results.append(self._in_savepoint(item, path, stored))
+        self._write_new(gathered, stored, to_link)
         return results
+
+    @staticmethod
+    def _write_new(gathered: NewArticles, stored: list[Article], to_link: list[Article]) -> None:
+        """Group the articles stored one by one so far, then write the new ones gathered."""
+        group_stored(stored)
+        to_link += stored
+        stored.clear()
+        to_link += gathered.write()
 
     def _one(self, item: ExtractedArticle | FileResult, path: Path) -> FileResult:
         return store_article(
@@ -320,12 +335,12 @@ class _Writer:
         )
 
     def _in_savepoint(
-        self, item: ExtractedArticle | FileResult, path: Path, to_link: list[Article]
+        self, item: ExtractedArticle | FileResult, path: Path, stored: list[Article]
     ) -> FileResult:
         if isinstance(item, FileResult):
             return item
         for attempt in range(1, ATTEMPTS + 1):
-            linked = len(to_link)
+            linked = len(stored)
             try:
                 with transaction.atomic():
                     return save_article(
@@ -335,10 +350,10 @@ class _Writer:
                         matchers=self.matchers,
                         details=self.details,
                         run=self.run,
-                        link_later=to_link,
+                        link_later=stored,
                     )
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                del to_link[linked:]
+                del stored[linked:]
                 self.run.clear()  # it may hold speakers the savepoint just rolled back
                 if attempt == ATTEMPTS or not isinstance(exc, IntegrityError):
                     return _failed(item, path, exc)

@@ -30,6 +30,7 @@ from statements.importing.report import FileResult
 from statements.importing.rows import insert_with_history
 from statements.models import Article, Speaker, Statement
 from statements.models.article import UrlPrefix
+from statements.utterances import group_statements
 
 
 def plainly_new(items: list[tuple[ExtractedArticle | None, Path]]) -> list[bool]:
@@ -120,13 +121,17 @@ class NewArticles:
             return []
         articles = [article for article, _, _ in pending]
         insert_with_history(Article, articles)
-        statements = []
+        statements: list[Statement] = []
         for article, rows, result in pending:
             result.article_id = article.pk
             for st in rows:
                 st.article = article  # now with its id
             statements += rows
             self.written[article.pk] = rows
-        insert_with_history(Statement, statements, reason="import")
+        # Grouped into utterances before they are stored, so each row is written once.
+        group_statements(
+            (rows for _, rows, _ in pending),
+            store=lambda: insert_with_history(Statement, statements, reason="import"),
+        )
         store_roles(roles, self.run)
         return articles

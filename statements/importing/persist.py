@@ -263,7 +263,7 @@ def save_article(
     or kept (what a dry run shows). ``run`` carries what earlier articles of the
     run resolved; with ``link_later`` the article is appended there for the
     caller to group into utterances and link to events with its batch
-    (``group_and_link``), instead of doing both now.
+    (``group_stored``, ``link_batch``), instead of doing both now.
     """
     art = extracted.article
     result = FileResult(source_file=art.source_file, path=path, title=art.title)
@@ -316,31 +316,38 @@ def article_fields(extracted: ExtractedArticle, path: str) -> dict:
     }
 
 
-def group_and_link(
+def group_stored(articles: list[Article]) -> None:
+    """Group stored articles' statements into utterances, reading them: one batch's run of
+    articles that were not new (updated, or stored twice), in their order.
+
+    What ``save_article`` does per article, once for the run; an article listed
+    twice is grouped once, as it now is.
+    """
+    articles = list({a.pk: a for a in articles}.values())
+    if not articles:
+        return
+    groups: dict[int, list[Statement]] = {a.pk: [] for a in articles}
+    rows = Statement.objects.filter(article__in=list(groups)).only(*GROUPING_FIELDS, "article_id")
+    for st in rows.order_by("id"):
+        groups[st.article_id].append(st)
+    group_statements(groups.values())
+
+
+def link_batch(
     articles: list[Article],
     matchers: EventMatchers,
     new: dict[int, list[Statement]] | None = None,
 ) -> None:
-    """Group a batch's stored articles' statements into utterances and link them to events.
+    """Link a batch's stored articles and their statements to events, once for the batch.
 
-    What ``save_article`` does per article, once for the whole batch: the
-    articles' statements are grouped in their order, as one by one would.
     ``new`` has the statements of the articles just created (by article id),
-    in id order, already in memory; the other articles' are read.
+    in id order, already in memory; the other articles' are read. An article
+    stored anew and then updated in the same batch is read like the others,
+    and linked once, as it now is.
     """
-    # An article stored anew and then updated in the same batch is read like the others,
-    # and grouped and linked once, as it now is.
     twice = {pk for pk, n in Counter(a.pk for a in articles).items() if n > 1}
     new = {pk: rows for pk, rows in (new or {}).items() if pk not in twice}
-    articles = list({a.pk: a for a in articles}.values())
-    groups: dict[int, list[Statement]] = {a.pk: new.get(a.pk, []) for a in articles}
-    rest = [a.pk for a in articles if a.pk not in new]
-    if rest:
-        rows = Statement.objects.filter(article__in=rest).only(*GROUPING_FIELDS, "article_id")
-        for st in rows.order_by("id"):
-            groups[st.article_id].append(st)
-    group_statements(groups.values())
-    link_articles(articles, matchers, new)
+    link_articles(list({a.pk: a for a in articles}.values()), matchers, new)
 
 
 def _machine_values(item: Extracted, speakers: _Speakers, article: Article) -> dict:
