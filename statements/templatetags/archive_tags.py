@@ -16,6 +16,9 @@ from statements.views import rows
 register = template.Library()
 
 
+register.filter("event_dates", rows.event_dates)
+
+
 @register.simple_tag
 def quote_html(statement: Statement, terms: Sequence[str] = ()) -> SafeString:
     """The quote, escaped, with search words marked.

@@ -76,14 +76,26 @@ def status_badges(statement: Statement) -> SafeString:
     return mark_safe(f'<span class="badges">{"".join(parts)}</span>')  # noqa: S308
 
 
-def _time(d: date) -> str:
-    return _formatted_time(d, get_language())
+def _time(d: date, fmt: str = "j F Y") -> str:
+    return _formatted_time(d, fmt, get_language())
 
 
 @functools.lru_cache(maxsize=8192)
-def _formatted_time(d: date, language: str | None) -> str:
+def _formatted_time(d: date, fmt: str, language: str | None) -> str:
     """Django's date format costs half a row; a page's days repeat across pages."""
-    return f'<time datetime="{d.isoformat()}">{format_date(d, "j F Y")}</time>'
+    return f'<time datetime="{d.isoformat()}">{format_date(d, fmt)}</time>'
+
+
+def event_dates(event) -> SafeString:
+    """An event's span: "3 Mar 2025 – 5 Mar 2025", "… – ongoing", "until …" or "dates not set"
+    (the event index writes 200 of them; a template include each cost 0.3 ms)."""
+    start, end = event.start_on, event.end_on
+    if start:
+        until = _time(end, "j M Y") if end else "ongoing"
+        return mark_safe(f"{_time(start, 'j M Y')} – {until}")  # noqa: S308 - dates only
+    if end:
+        return mark_safe(f"until {_time(end, 'j M Y')}")  # noqa: S308 - dates only
+    return mark_safe("dates not set")  # noqa: S308 - constant
 
 
 def statement_date(statement: Statement) -> str:

@@ -263,3 +263,31 @@ def test_home_page_says_about_how_many_statements_past_the_count_limit(client, m
     monkeypatch.setattr(common, "COUNT_LIMIT", 2)
     html = client.get("/").text
     assert "About " in html and " statements by" in html
+
+
+FORMER_EVENT_DATES = (
+    "{% if event.start_on %}<time datetime=\"{{ event.start_on|date:'Y-m-d' }}\">"
+    '{{ event.start_on|date:"j M Y" }}</time> – {% if event.end_on %}'
+    '<time datetime="{{ event.end_on|date:\'Y-m-d\' }}">{{ event.end_on|date:"j M Y" }}</time>'
+    '{% else %}ongoing{% endif %}{% elif event.end_on %}until <time datetime="'
+    '{{ event.end_on|date:\'Y-m-d\' }}">{{ event.end_on|date:"j M Y" }}</time>'
+    "{% else %}dates not set{% endif %}"
+)
+
+
+@pytest.mark.parametrize(
+    "start, end",
+    [
+        (date(2025, 3, 3), date(2025, 3, 5)),
+        (date(2025, 3, 3), None),
+        (None, date(2025, 3, 5)),
+        (None, None),
+    ],
+)
+def test_event_dates_are_written_as_the_former_template_did(db, start, end):
+    from django.template import Context, Template
+
+    from statements.views.rows import event_dates
+
+    event = make_event("Harbour Strike", start_on=start, end_on=end)
+    assert event_dates(event) == Template(FORMER_EVENT_DATES).render(Context({"event": event}))
