@@ -277,7 +277,7 @@ def detect_language(text: str) -> str | None:
         return script if len(script) == 2 else None
     words = Counter(re.findall(r"[^\W\d_]+", text.casefold()))
     scores = {
-        lang: sum(words[word] for word in stopwords) for lang, stopwords in _STOPWORD_SETS.items()
+        lang: sum(map(words.__getitem__, stopwords)) for lang, stopwords in _STOPWORD_SETS.items()
     }
     best = max(scores, key=lambda lang: scores[lang])
     total = sum(words.values())

@@ -1036,7 +1036,9 @@ class CastBuilder:
         if role is None and nar[max(0, start - 2) : start] == ", ":
             fronted = _fronted_role(nar, start)  # "its governor, Miriam Okafor"
         has_title = role is not None or any(t in TITLES for t in (*titles, *role_words))
-        idx = self._match_entity(words, _gender_of("", role_words + titles, ""))
+        # the sex a title or honorific tells ("Mrs.", "spokeswoman"); no words, no sex
+        title_gender = _gender_of("", role_words + titles, "") if role_words or titles else None
+        idx = self._match_entity(words, title_gender)
         if idx is None and len(words) == 1:
             idx = self._by_given_name(words[0], _HONORIFIC_WORDS & {*titles, *role_words})
         next_word = _VERB_AFTER_RE.match(nar, end)
@@ -1115,7 +1117,6 @@ class CastBuilder:
             nar, max(0, start - 20), start
         ):
             e.add_roles("predecessor")  # a later "the former president"
-        title_gender = _gender_of("", role_words + titles, "")
         if title_gender:
             e.gender = title_gender  # "Mr", "spokeswoman" outrank a guess from pronouns
         elif e.gender is None and len(words) > 1:
