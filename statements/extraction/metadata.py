@@ -52,6 +52,7 @@ _DATE_PATTERNS = (
 )
 # 01/28/2022 or 28/01/2022: a date only when one reading of the two is possible
 # (or both give the same day, 03/03/2022).
+_YEAR_RE = re.compile(r"\d{4}")  # what each of the patterns above needs
 _SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b")
 
 # What may surround a date on a line that is only a date ("Published: Friday, 28 January 2022, 14:05 GMT").
@@ -183,10 +184,10 @@ def date_from_byline(line: str) -> date | None:
 
 def author_from_byline(line: str) -> str | None:
     """The first author a byline names ("By ADA QUIST and Piet Orlanski, Courier" -> "Ada Quist")."""
-    if len(line) > 160 or _PROSE_END.search(line):
+    if len(line) > 160:
         return None
-    match = _BYLINE_NAME.match(line.strip())
-    if not match:
+    match = _BYLINE_NAME.match(line.strip())  # most lines fail here, at their start
+    if not match or _PROSE_END.search(line):
         return None
     name = match.group("name")
     if any(word.casefold().rstrip(".") in _CALENDAR_WORDS for word in name.split()):
@@ -331,6 +332,8 @@ def _script(ch: str) -> str:
 
 
 def _search_date(text: str) -> tuple[date, int, int] | None:
+    if not _YEAR_RE.search(text):
+        return None  # every written date has its year in four digits
     best: tuple[date, int, int] | None = None
     for pattern, named_month in _DATE_PATTERNS:
         for match in pattern.finditer(text):

@@ -21,7 +21,6 @@ _BOUNDARY_RE = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+"
     r"(?=(?:[\u2014\u2013][^\S\n]*)?[\"'\u201c\u00ab\u2018(\[]?[A-Z0-9\u00c0-\u00de])"
 )
-_LAST_WORD_RE = re.compile(r"(\S+)$")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")  # "u.s", "j.r": initials, not a sentence end
 _ABBREVIATIONS = word_set("""
     mr mrs ms dr prof gen lt col maj capt sgt gov sen rep st jr sr jan feb mar apr jun jul aug
@@ -102,11 +101,11 @@ def split_sentences(
                 continue
             if inside_quote(m.start()) and _cue_follows(body, m, pos):
                 continue  # '"Why was it there?" Mr. Holm said.': the cue is the quote's
-            word = _LAST_WORD_RE.search(body, max(lo, m.start() - 30), m.start() + 1)
-            if word:
-                w = word.group(1).rstrip(".").lstrip('"\u201c(').lower()
-                if w in _ABBREVIATIONS or _INITIALS_RE.fullmatch(w):
-                    continue
+            # the word the boundary's first mark ends (never white space): "Mr.", "U.S."
+            word = body[max(lo, m.start() - 30) : m.start() + 1].rsplit(None, 1)[-1]
+            w = word.rstrip(".").lstrip('"\u201c(').lower()
+            if w in _ABBREVIATIONS or _INITIALS_RE.fullmatch(w):
+                continue
             _append(out, body, start, pos, p_idx, inside_quote)
             start = pos
         if start < hi:
