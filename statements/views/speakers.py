@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from statements.charts import time_chart
+from statements.charts import time_chart, time_chart_of
 from statements.counts import statements_per_speaker
 from statements.extraction.names import name_key, strip_patronymic
 from statements.models import ReviewStatus, Speaker, SpeakerRedirect, StatementEvent
 from statements.models.speaker import SpeakerAlias, SpeakerRole
-from statements.views.common import public_statements, statement_listing
+from statements.views.common import daily_counts_of, public_statements, statement_listing
 from statements.views.rows import slug_url
 
 TOP_EVENTS = 20
@@ -134,6 +134,16 @@ def moved_speaker(request: HttpRequest, slug: str) -> HttpResponse:
     return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
+def _their_time_chart(listing: dict, theirs, title: str):
+    """The chart of all their statements: from the days the list counted when the list is
+    all of them (no filter chosen, fewer than COUNT_LIMIT), else one grouped query."""
+    paginator = listing["page_obj"].paginator
+    unfiltered = not listing["chips"] and not listing["filter_errors"]
+    if unfiltered and getattr(paginator, "newest_days", None) is not None and not paginator.capped:
+        return time_chart_of(daily_counts_of(paginator), title)
+    return time_chart(theirs, title)
+
+
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     speaker = Speaker.objects.prefetch_related("aliases", "roles").filter(slug=slug).first()
     if speaker is None:
@@ -162,7 +172,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "stats": stats,
             "events": events,
-            "time_chart": time_chart(theirs, f"Statements by {speaker.name}"),
+            "time_chart": _their_time_chart(context, theirs, f"Statements by {speaker.name}"),
         }
     )
     return render(request, "statements/speaker_detail.html", context)

@@ -116,3 +116,19 @@ def test_list_time_chart_from_the_counted_days_matches_the_query(client, db, mon
     expected = time_chart(public, "x", sample=limit if public.count() > limit else None)
     assert [(b.start, b.count) for b in chart.bins] == [(b.start, b.count) for b in expected.bins]
     assert chart.sample == expected.sample
+
+
+def test_speaker_page_chart_counts_all_their_statements_filtered_or_not(client, db):
+    speaker = make_speaker("Ilse Marrow")
+    days = [date(2024, 5, 1), date(2024, 5, 1), date(2024, 7, 9), date(2025, 1, 2)]
+    for n, day in enumerate(days):
+        make_statement(f"The harbour stays open {n}.", speaker=speaker, said_on=day)
+    url = reverse("statements:speaker-detail", args=[speaker.slug])
+    whole = client.get(url).context["time_chart"]
+    assert whole.total == 4 and whole.bins[0].count == 2  # the week of 1 May 2024
+    filtered = client.get(url, {"said_from": "2025-01-01"})
+    assert len(filtered.context["statements"]) == 1
+    assert filtered.context["time_chart"].total == 4
+    assert [(b.start, b.count) for b in filtered.context["time_chart"].bins] == [
+        (b.start, b.count) for b in whole.bins
+    ]
