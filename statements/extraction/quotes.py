@@ -323,6 +323,14 @@ def _top_level(closed: list[tuple[_Mark, _Mark]]) -> list[_Seg]:
 def _parse_region(text: str, lo: int, hi: int, next_opens: str | None) -> list[_Seg]:
     """Top-level quote segments of text[lo:hi] (one paragraph or a part of it)."""
     all_marks = _classify(text, lo, hi)
+    if len(all_marks) == 2:  # the common paragraph: one quote, opened and closed
+        first_mark, second = all_marks
+        if (
+            first_mark.role == "open"
+            and second.role == "close"
+            and _stack_key(first_mark) == _stack_key(second)
+        ):
+            return [_Seg(first_mark.pos, second.pos, second.pos + 1, [])]
     segs: list[_Seg] = []
     first = 0
     while first < len(all_marks):
