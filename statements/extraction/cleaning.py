@@ -32,7 +32,6 @@ _BOILERPLATE_PATTERNS = (
     r"^(related( articles?| stories| story| content| news)?|read (more|also)|see also|"
     r"also read|more on this( topic| story)?|recommended|editor'?s picks?)\s*[:—–|]",
     r"^(read|find out) more (about|on|in)\b.{0,100}$",
-    r"^[^.!?]{0,150}\bcontributed (reporting|to (this|the) (report|story|article))\b.{0,40}$",
     r"^\(?(additional )?(reporting|writing|editing|compiled) by\b[^.]{0,150}\.?\)?$",
     r"^(based on materials (from|of|by)|according to materials (from|of))\b",
     r"^source\s*:\s*\S.{0,60}$",
@@ -71,6 +70,11 @@ _BOILERPLATE_PATTERNS = (
 # One alternation matched once at the line's start costs one call instead of one a pattern:
 # every line of every article goes through it.
 _BOILERPLATE = re.compile("|".join(f"(?:{pattern})" for pattern in _BOILERPLATE_PATTERNS), re.I)
+# "Ada Quist contributed reporting." Apart, because it reads up to 150 characters
+# looking for its word: only lines holding its ending (any case) are given to it.
+_CONTRIBUTED = re.compile(
+    r"^[^.!?]{0,150}\bcontributed (reporting|to (this|the) (report|story|article))\b.{0,40}$", re.I
+)
 # An agency photo credit anywhere in the line: "... (Reuters Photo / Ada Quist)".
 _AGENCY_PHOTO = re.compile(r"\b(AP|AFP|EPA|Reuters|Getty Images|TASS)\s*Photo\s*/", re.I)
 # "Alexei Doe / Presidential Press Office / WIRE" at the end of a caption:
@@ -254,12 +258,21 @@ def _take_out(line: str, scan: _Scan) -> bool:
         scan.edition_dates.append(byline_date)
         scan.removed.append(line)
         return True
-    if _BOILERPLATE.match(line) or ("/" in line and _AGENCY_PHOTO.search(line)):
+    if _is_boilerplate(line):
         scan.removed.append(line)
         return True
     if not author:
         scan.prose.add(line)
     return False
+
+
+def _is_boilerplate(line: str) -> bool:
+    """A credit, a teaser, a byline, a reading aid: a line that is not the article's prose."""
+    return bool(
+        _BOILERPLATE.match(line)
+        or ("buted" in line.lower() and _CONTRIBUTED.match(line))
+        or ("/" in line and _AGENCY_PHOTO.search(line))
+    )
 
 
 _MINOR_WORD_LIST = (
