@@ -47,6 +47,7 @@ from statements.extraction.lexicon import (
     TIME_FILLERS,
     TITLE_MODIFIERS,
     TITLES,
+    alternation,
     word_set,
 )
 from statements.extraction.names import name_key
@@ -95,7 +96,7 @@ _WHO_VERB_RE = re.compile(
     r",\s+who\s+(?:(?:also|later|then|further|again|previously|earlier|repeatedly|recently|"
     r"had|has|have|once|publicly|openly|" + TIME_FILLERS + r")\s+)*([a-z]+)\b"
 )
-_INVERTED = INVERTED_VERBS
+_INVERTED = alternation(INVERTED_VERBS.split("|"))
 # Only after a comma, colon, dash or quote does a verb invert ('"...," said Holm';
 # 'Holm said Varga' does not); starting on those characters keeps the scan fast.
 # A masked quote is a run of MASK characters and only its last can come before the
@@ -217,7 +218,7 @@ _ONE_PERSON_RE = re.compile(r"[A-Z][a-z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3}")
 # The narrator's own words in an op-ed: 'I told them: "..."', 'As I wrote in May, "..."'.
 _FIRST_PERSON_CUE_RE = re.compile(
     r"\bI\s+(?:(?:also|then|once|later|have|had|recently|repeatedly)\s+)*("
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + alternation(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r")\b"
 )
 # After a name that opens a paragraph: its description, a colon, then the quote.

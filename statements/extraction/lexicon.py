@@ -5,10 +5,29 @@ Kept apart so the rules read as rules; all entries are lower case.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def word_set(text: str) -> frozenset[str]:
     """A word list written as running text, one space-separated entry per word."""
     return frozenset(text.split())
+
+
+def alternation(words: Iterable[str], ignore_case: bool = False) -> str:
+    """Words as a regex alternation that matches as ``"|".join(words)`` does, only faster.
+
+    The regex engine tries the alternatives of a list one after another at each
+    position; grouped under their first letter ("a(?:dviser|ide)|m(?:inister|ayor)")
+    it passes over a whole group at one look. Within a group the words keep their
+    order, and a word of another letter cannot match where this one does, so the
+    same word wins. ``ignore_case`` for patterns compiled with re.IGNORECASE.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not word[:1].isalnum():
+            raise ValueError(f"an alternation word must start with a letter or digit: {word!r}")
+        groups.setdefault(word[0].lower() if ignore_case else word[0], []).append(word[1:])
+    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
 
 
 # Verbs that introduce or describe someone's words. "called" and "accused"

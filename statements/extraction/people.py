@@ -37,6 +37,7 @@ from statements.extraction.lexicon import (
     TIME_FILLERS,
     TITLES,
     VERB_FILLERS,
+    alternation,
     word_set,
 )
 from statements.extraction.names import (
@@ -67,10 +68,10 @@ _TOKEN_RE = re.compile(_TOKEN + r"|" + _PARTICLE + r"(?=\s)")
 _PRONOUN_RE = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])(?:e|im|er)|(?<=[Ss])he)\b")
 _WORD_RE = re.compile(r"[\w\u2019'\-\.]+")
 _POSSESSIVE_RE = re.compile(r"(?:\u2019|')s?$")
-_ROLE_NOUN_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_ROLE_NOUN_ALT = alternation(sorted(ROLE_NOUNS, key=len, reverse=True))
 # Official readouts capitalize the office: "the Prime Minister said", "The Head of State noted".
 # Both spellings as literals: an alternation of plain words stays fast to match.
-_ROLE_NOUN_CAP_ALT = "|".join(
+_ROLE_NOUN_CAP_ALT = alternation(
     [*sorted(ROLE_NOUNS, key=len, reverse=True)]
     + [w[0].upper() + w[1:] for w in sorted(ROLE_NOUNS, key=len, reverse=True)]
 )
@@ -84,13 +85,13 @@ _ROLE_NP_RE = re.compile(
 # "the head of the ministry": a lower-case organisation after a role names its office.
 _ORG_TAIL_RE = re.compile(
     r"\s+of\s+(?:the|this|that|its)\s+("
-    + "|".join(sorted(ORG_WORDS, key=len, reverse=True))
+    + alternation(sorted(ORG_WORDS, key=len, reverse=True))
     + r")\b"
 )
 # "the 21-year-old engineering student told the BBC": an age stands for someone just named.
 _AGED_RE = re.compile(
     r"[Tt](?<!\w[Tt])he\s+\d{1,3}-year-old((?:\s+[a-z][\w\-]*){0,3}?)(?=,?\s+(?:"
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + alternation(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r")\b)"
 )
 # "his predecessor, Nursultan ...": a former holder of someone's office.
@@ -183,7 +184,7 @@ _DESCRIBED_TAIL_RE = re.compile(
     + r"|"
     + TIME_FILLERS
     + r"))*\s+(?:"
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + alternation(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r")\b"
 )
 _DESCRIBED_SYNONYMS = {
@@ -686,7 +687,9 @@ def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
 
 _FRONTED_RE = re.compile(
     r"(?:^|[\s\x00])(?:the|its|his|her|their|[A-Z][\w\-]*(?:\u2019|')s)\s+"
-    r"((?:[\w\-]+\s+){0,3}?(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))"
+    r"((?:[\w\-]+\s+){0,3}?(?:"
+    + alternation(sorted(ROLE_NOUNS, key=len, reverse=True), ignore_case=True)
+    + r"))"
     r"(?:\s+(?:of|for|at)\s+[^,;:\x00]{2,60}?)?,\s+$",
     re.IGNORECASE,
 )

@@ -18,6 +18,7 @@ from statements.extraction.cleaning import (
     _CONTRIBUTED,
     _is_boilerplate,
 )
+from statements.extraction.lexicon import ROLE_NOUNS, SPEECH_VERBS, alternation
 
 CASES = 20_000
 
@@ -85,3 +86,17 @@ def test_boilerplate_check_matches_where_one_of_its_patterns_does():
             line = line[: rng.randint(0, len(line))] + rng.choice(["", " x", "."])
         one_by_one = any(re.search(p, line, re.I) for p in patterns)
         assert _is_boilerplate(line) == one_by_one, line
+
+
+def test_grouped_alternation_finds_the_words_a_plain_one_finds():
+    words = sorted(ROLE_NOUNS | SPEECH_VERBS, key=len, reverse=True)
+    words += [w.capitalize() for w in words[:40]]
+    pool = [*words[:60], "a", "the", " ", ",", "-", "Ad", "ſaid", "ſ", "ı", "K"]
+    for flags in (0, re.I):
+        plain = re.compile(r"\b(" + "|".join(words) + r")(\w*)", flags)
+        grouped = re.compile(
+            r"\b(" + alternation(words, ignore_case=bool(flags)) + r")(\w*)", flags
+        )
+        for text in _texts(pool, 12, seed=5 + flags):
+            found = [m.groups() for m in plain.finditer(text)]
+            assert [m.groups() for m in grouped.finditer(text)] == found, text
