@@ -278,6 +278,8 @@ def _sharing_words(wanted: list[tuple[int, str]]) -> list[Utterance]:
     Inside: the utterance starts with one of the report's runs of
     ``MIN_PARTIAL_WORDS`` words (the whole report if shorter). Holding (reports
     long enough to count as part of a longer one): it has all of the report's words.
+    Each report's lookups are ``LATERAL`` (and ``OFFSET 0``, so the planner
+    keeps them so), so they stay index probes: a merge join reads the whole index.
     """
     heads: list[tuple[int, str, str]] = []  # (speaker, a run of words, report)
     longer: list[tuple[int, str, str]] = []  # (speaker, the report's salted words, report)
@@ -292,8 +294,9 @@ def _sharing_words(wanted: list[tuple[int, str]]) -> list[Utterance]:
     sql = (
         "SELECT u.id, u.speaker_id, u.key "
         "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS w(speaker_id, head, report) "
-        f"JOIN {table} u ON u.speaker_id = w.speaker_id AND {_HEAD} = w.head "
-        "WHERE strpos(w.report, u.key) > 0 "
+        f"CROSS JOIN LATERAL (SELECT u.id, u.speaker_id, u.key FROM {table} u "
+        f"WHERE u.speaker_id = w.speaker_id AND {_HEAD} = w.head "
+        "AND strpos(w.report, u.key) > 0 OFFSET 0) u "
         "UNION SELECT u.id, u.speaker_id, u.key "
         "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS w(speaker_id, words, report) "
         f"CROSS JOIN LATERAL (SELECT u.id, u.speaker_id, u.key FROM {table} u "
