@@ -1,6 +1,7 @@
 """Throughput of the extraction engine on a generated corpus.
 
     python -m benchmarks.extract [--mb 5] [--seed 1]
+    python -m benchmarks.extract --corpus DIR [--limit 3000]
 
 The corpus is fictional wire copy built from templates (invented people,
 countries and outlets), so it exercises the same rules as real articles:
@@ -9,6 +10,10 @@ Runs on one core and prints MB/s and articles/s, then the same for three
 inputs that once took quadratic time (a page repeating one attribution, the
 corpus as one line without breaks, random printable junk): their MB/s must
 stay about the same at any size (``--big-mb``, default 1).
+
+With ``--corpus`` it times instead what an import runs for each article
+(reading aside): ``pipeline.process``, cleaning and extraction, on the first
+``--limit`` articles of a folder of article files (``gen_corpus.py`` output).
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ import time
 from datetime import date, timedelta
 
 from statements.extraction.attribution import extract_statements
+from statements.extraction.document import RawDocument
+from statements.extraction.pipeline import process
+from statements.extraction.readers import ReadFailure, find_files, read_path
 
 FIRST = {
     "m": ["Arvid", "Tomas", "Ivo", "Marek", "Piet", "Erik", "Boris", "Teodor", "Oskar", "Jonas"],
@@ -213,6 +221,35 @@ def big_inputs(megabytes: float) -> None:
         )
 
 
+def corpus_articles(folder: str, limit: int) -> list[RawDocument]:
+    """The first ``limit`` articles of the files under ``folder``, read as an import reads them."""
+    files, _failures = find_files([folder])
+    docs: list[RawDocument] = []
+    for path in files:
+        for item in read_path(path):
+            if not isinstance(item, ReadFailure):
+                docs.append(item)
+            if len(docs) >= limit:
+                return docs
+    return docs
+
+
+def time_corpus(folder: str, limit: int) -> None:
+    docs = corpus_articles(folder, limit)
+    if not docs:
+        raise SystemExit(f"no articles under {folder}")
+    size = sum(len(doc.text.encode("utf-8")) for doc in docs)
+    process(docs[0])  # load the name lists once, as every import process does
+    c0 = time.process_time()
+    found = sum(len(process(doc).statements) for doc in docs)
+    cpu = time.process_time() - c0
+    print(f"{len(docs)} articles, {size / 1e6:.2f} MB, {found} statements")
+    print(
+        f"{1000 * cpu / len(docs):.2f} ms CPU per article, {size / 1e6 / cpu:.2f} MB/s "
+        f"(pipeline.process: cleaning and extraction)"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
@@ -220,7 +257,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--big-mb", type=float, default=1.0, help="size of each big single input (0: skip)"
     )
+    ap.add_argument("--corpus", help="time pipeline.process on the articles of this folder")
+    ap.add_argument("--limit", type=int, default=3000, help="articles of --corpus (default 3000)")
     args = ap.parse_args(argv)
+    if args.corpus:
+        time_corpus(args.corpus, args.limit)
+        return
     docs = corpus(args.mb, args.seed)
     size = sum(len(b.encode("utf-8")) for b, _ in docs)
     extract_statements(*docs[0])  # load the name lists once, as every import process does
