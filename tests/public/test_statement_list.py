@@ -299,3 +299,29 @@ def test_large_results_are_counted_up_to_a_limit(client, db, monkeypatch, settin
     assert response.context["time_chart"].total == 4
     assert "Counted in the newest" not in response.content.decode()
     assert response.context["facets"]["speakers"][0]["count"] == 4
+
+
+@pytest.mark.parametrize("sort", ["-said", "said"])
+def test_every_page_holds_the_rows_of_the_lists_order(client, db, settings, sort):
+    """Newest-first pages take their ids from the count's read; every page must still
+    hold exactly its slice of the order (ties on a day, undated rows last, a short last page)."""
+    from statements.models import Statement
+    from statements.views.common import public_statements
+
+    settings.STATEMENTS_PER_PAGE = 4
+    article = make_article(published_on=None)
+    days = [date(2025, 3, 1), date(2025, 3, 1), date(2025, 2, 9), None, date(2025, 3, 4)]
+    for n in range(11):
+        make_statement(f"Quote number {n}.", said_on=days[n % len(days)], article=article)
+    expected = list(
+        public_statements().order_by(*Statement.objects.none().newest_first().query.order_by)
+        if sort == "-said"
+        else Statement.objects.order_by("dated_on", "id")
+    )
+    if sort == "said":  # oldest first, undated last
+        expected = [s for s in expected if s.dated_on] + [s for s in expected if not s.dated_on]
+    seen = []
+    for number in (1, 2, 3):
+        page = client.get(reverse("statements:statement-list"), {"page": number, "sort": sort})
+        seen += [st.pk for st in page.context["statements"]]
+    assert seen == [st.pk for st in expected]
