@@ -375,10 +375,30 @@ _FINITE_RE = re.compile(
 )
 
 
-_ROLE_MODIFIERS_RE = re.compile(
-    r"(?:\s+(?:former|acting|then|current|new|outgoing|incoming|opposition|ruling|top|senior|"
-    r"[a-z]+(?:ary|al|ian|ese|ish|ive|ic|ent|ant|ern|ist)))*$"
+_ROLE_MODIFIER = (
+    r"(?:former|acting|then|current|new|outgoing|incoming|opposition|ruling|top|senior|"
+    r"[a-z]+(?:ary|al|ian|ese|ish|ive|ic|ent|ant|ern|ist))"
 )
+_ROLE_MODIFIERS_RE = re.compile(r"(?:\s+" + _ROLE_MODIFIER + r")*$")
+_ROLE_MODIFIER_RE = re.compile(_ROLE_MODIFIER)
+
+
+def _modifiers_start(text: str) -> int:
+    """Where the lower-case modifiers ending ``text`` begin ("... parliamentary", "former").
+
+    What ``_ROLE_MODIFIERS_RE.search(text).start()`` gives for a text without trailing
+    space, read backwards a word at a time instead of trying the pattern at every position.
+    """
+    end = len(text)
+    while True:
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if start == 0 or not _ROLE_MODIFIER_RE.fullmatch(text, start, end):
+            return end
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        end = start
 
 
 def _subject_position(nar: str, start: int, end: int) -> bool:
@@ -393,7 +413,7 @@ def _subject_position(nar: str, start: int, end: int) -> bool:
             break
         rest = rest[: -len(word)].rstrip()
         word = rest.split()[-1] if rest.split() else ""
-    rest = rest[: _ROLE_MODIFIERS_RE.search(rest).start()].rstrip()
+    rest = rest[: _modifiers_start(rest)].rstrip()
     if rest != before:
         # "Moldova's parliamentary speaker Ion Dragan said": look past the lower-case title
         if not rest or not rest[-1].isalpha():

@@ -100,3 +100,12 @@ def test_grouped_alternation_finds_the_words_a_plain_one_finds():
         for text in _texts(pool, 12, seed=5 + flags):
             found = [m.groups() for m in plain.finditer(text)]
             assert [m.groups() for m in grouped.finditer(text)] == found, text
+
+
+def test_modifiers_read_backwards_start_where_the_pattern_finds_them():
+    pool = ["former", "acting", "parliamentary", "national", "X", "minister", " ", "  ", "\t"]
+    pool += ["\n", "top", "formerly", "Former", "al", "ary", ",", "-", "é", "\u00a0"]
+    for text in _texts(pool, 8, seed=6):
+        text = text.rstrip()
+        expected = people._ROLE_MODIFIERS_RE.search(text).start()
+        assert people._modifiers_start(text) == expected, text
