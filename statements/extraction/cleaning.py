@@ -203,6 +203,9 @@ def _cut_correction(text: str) -> tuple[str, list[str]]:
     day it ran) follows the story; its date is the correction's, not the
     story's, and its words are the paper's, not part of the story.
     """
+    low = text.lower()  # the heading's words, in any case, or it is not there
+    if "rrect" not in low and "clar" not in low:
+        return text, []
     found = _CORRECTION.search(text, len(text) // 3)
     if not found:
         return text, []

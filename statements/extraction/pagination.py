@@ -30,6 +30,7 @@ _LABEL_RE = re.compile(rf"^{_LABEL}$", re.I)
 # Between a page header's parts: a bar, a dot, a spaced dash, or the wide gap a PDF's
 # layout leaves between a masthead, a date and a page number.
 _SEPARATOR_RE = re.compile(r"\s+[|·•—–-]\s+|\s+[|·•]$|^[|·•]\s+|(?<=\S) {3,}(?=\S)")
+_SEPARATOR_MARKS = "|·•—–-"  # each match of _SEPARATOR_RE holds one, or three spaces
 _DASHED_RE = re.compile(r"\s[—–-]\s")
 _PIPED_RE = re.compile(r"[|·•]| {3,}")
 _DOMAIN_RE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
@@ -177,6 +178,14 @@ def _is_furniture(line: str, found: Furniture) -> bool:
     return False
 
 
+def _may_separate(line: str) -> bool:
+    """Whether ``_SEPARATOR_RE`` finds a separator; its characters are looked for first,
+    as most lines have none and the pattern would be tried at every position."""
+    if "   " not in line and not any(mark in line for mark in _SEPARATOR_MARKS):
+        return False
+    return _SEPARATOR_RE.search(line) is not None
+
+
 def is_page_header(line: str) -> bool:
     """A line of short parts between separators, one of them a date, page, site or masthead.
 
@@ -184,7 +193,7 @@ def is_page_header(line: str) -> bool:
     of 2", "OSTREL COURIER · Politics", "By Ada Quist · 3 March 2025". Never a
     headline, whatever else it looks like.
     """
-    if len(line) > 140 or not _SEPARATOR_RE.search(line) or any(q in line for q in '"“”«»'):
+    if len(line) > 140 or not _may_separate(line) or any(q in line for q in '"“”«»'):
         return False
     parts = [part.strip() for part in _SEPARATOR_RE.split(line) if part.strip()]
     if not parts or len(parts) > 5 or any(len(part.split()) > 8 for part in parts):
