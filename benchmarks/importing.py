@@ -71,7 +71,7 @@ def load_events(corpus: Path) -> int:
     return len(events)
 
 
-def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int) -> None:
+def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int | None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     import django
 
@@ -80,7 +80,9 @@ def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int
     from django.db import connection
 
     from statements.importing import import_paths
+    from statements.importing.batch import default_batch_size
 
+    batch_size = batch_size or default_batch_size()
     files = sorted((corpus / "articles").glob("*.jsonl"))
     if limit:  # the first N records, as a smaller corpus of their own
         folder = Path(tempfile.mkdtemp())
@@ -155,7 +157,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", type=Path, help="A gen_corpus.py output folder.")
     ap.add_argument("--limit", type=int, help="With --corpus: only the first N articles.")
     ap.add_argument(
-        "--batch-size", type=int, nargs="+", default=[50], help="With --corpus: per transaction."
+        "--batch-size",
+        type=int,
+        nargs="+",
+        default=[None],
+        help="With --corpus: articles per transaction (default: the importer's).",
     )
     args = ap.parse_args(argv)
     if args.corpus:

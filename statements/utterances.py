@@ -271,6 +271,9 @@ _WORDS = (
 )
 
 
+_LIST = "string_to_array(%s, '|')"
+
+
 def _sharing_words(wanted: list[tuple[int, str]]) -> list[Utterance]:
     """Stored utterances inside or equal to these reports, and those holding them: two
     indexed lookups (migration 0018), one query, whatever the size of the archive.
@@ -280,6 +283,8 @@ def _sharing_words(wanted: list[tuple[int, str]]) -> list[Utterance]:
     long enough to count as part of a longer one): it has all of the report's words.
     Each report's lookups are ``LATERAL`` (and ``OFFSET 0``, so the planner
     keeps them so), so they stay index probes: a merge join reads the whole index.
+    The lists go as joined strings (keys hold only words and spaces): psycopg
+    would adapt thousands of array items one by one in Python.
     """
     heads: list[tuple[int, str, str]] = []  # (speaker, a run of words, report)
     longer: list[tuple[int, str, str]] = []  # (speaker, the report's salted words, report)
@@ -293,19 +298,19 @@ def _sharing_words(wanted: list[tuple[int, str]]) -> list[Utterance]:
     table = connection.ops.quote_name(Utterance._meta.db_table)
     sql = (
         "SELECT u.id, u.speaker_id, u.key "
-        "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS w(speaker_id, head, report) "
+        f"FROM unnest({_LIST}::bigint[], {_LIST}, {_LIST}) AS w(speaker_id, head, report) "
         f"CROSS JOIN LATERAL (SELECT u.id, u.speaker_id, u.key FROM {table} u "
         f"WHERE u.speaker_id = w.speaker_id AND {_HEAD} = w.head "
         "AND strpos(w.report, u.key) > 0 OFFSET 0) u "
         "UNION SELECT u.id, u.speaker_id, u.key "
-        "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS w(speaker_id, words, report) "
+        f"FROM unnest({_LIST}::bigint[], {_LIST}, {_LIST}) AS w(speaker_id, words, report) "
         f"CROSS JOIN LATERAL (SELECT u.id, u.speaker_id, u.key FROM {table} u "
         f"WHERE {_WORDS} @> string_to_array(w.words, ' ') AND strpos(u.key, w.report) > 0) u "
         "ORDER BY 1"
     )
-    columns = [list(c) for c in zip(*heads, strict=True)] or [[], [], []]
-    columns += [list(c) for c in zip(*longer, strict=True)] or [[], [], []]
-    return list(Utterance.objects.raw(sql, columns))
+    columns = [*zip(*heads, strict=True)] or [(), (), ()]
+    columns += [*zip(*longer, strict=True)] or [(), (), ()]
+    return list(Utterance.objects.raw(sql, ["|".join(map(str, c)) for c in columns]))
 
 
 def regroup_speaker(speaker_id: int) -> Summary:

@@ -28,7 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from statements.extraction.document import ExtractedArticle
 from statements.extraction.pipeline import process
@@ -44,7 +44,18 @@ from statements.models import Article, Event
 logger = logging.getLogger(__name__)
 
 ATTEMPTS = 4  # tries per article when another writer got in first
-BATCH_SIZE = 20  # articles per transaction (SQLite: what an editor's save may wait for)
+# Articles per transaction. SQLite: what an editor's save may wait for. PostgreSQL: readers
+# never wait for the writer, and each batch costs a few queries and a commit, so larger
+# batches import faster (about 1.8 times at 100 as at 20).
+BATCH_SIZE = 20
+BATCH_SIZE_POSTGRESQL = 100
+
+
+def default_batch_size() -> int:
+    """Articles per transaction when none is asked for, for the database in use."""
+    return BATCH_SIZE_POSTGRESQL if connection.vendor == "postgresql" else BATCH_SIZE
+
+
 CHUNK_RECORDS = 200  # JSON Lines records per extraction task
 _PR_SET_PDEATHSIG = 1  # prctl(2) option: a signal for this process when its parent dies
 
@@ -186,7 +197,7 @@ def import_paths(
     workers: int = 1,
     progress: Callable[[Path], None] | None = None,
     details: bool | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     keep_results: bool = True,
 ) -> ImportReport:
     """Import every supported file under ``paths``; see ``ImportReport`` for the outcome.
@@ -195,7 +206,8 @@ def import_paths(
     transaction that is rolled back, so the report shows exactly what would happen.
     ``details`` (by default: in a dry run) lists every statement each article
     would gain, change or lose, with speaker and kind. ``batch_size`` articles
-    are written per transaction (1: each article on its own, linked at once).
+    are written per transaction (1: each article on its own, linked at once;
+    by default ``default_batch_size()``).
     Without ``keep_results`` the report keeps totals and failures only (memory
     stays flat however many articles), unless details are asked for.
     """
@@ -211,7 +223,7 @@ def import_paths(
         EventMatchers(Event.objects.all()),  # once per run, not once per article
         lock=not dry_run,
         details=details,
-        size=max(1, batch_size),
+        size=max(1, batch_size or default_batch_size()),
     )
     # A dry run writes everything inside one transaction and rolls it back.
     outer = transaction.atomic() if dry_run else contextlib.nullcontext()

@@ -22,7 +22,7 @@ from tqdm import tqdm
 from archive.page_cache import clears_pages
 from statements.extraction.readers import find_files
 from statements.importing import import_paths
-from statements.importing.batch import BATCH_SIZE
+from statements.importing.batch import BATCH_SIZE, BATCH_SIZE_POSTGRESQL
 from statements.models import Event
 
 
@@ -50,8 +50,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size",
             type=int,
-            default=BATCH_SIZE,
-            help=f"Articles written per transaction (default {BATCH_SIZE}; 1: one by one).",
+            help=(
+                f"Articles written per transaction (default {BATCH_SIZE_POSTGRESQL} on "
+                f"PostgreSQL, {BATCH_SIZE} on SQLite; 1: one by one)."
+            ),
         )
         parser.add_argument(
             "--queue",
