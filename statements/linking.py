@@ -70,6 +70,7 @@ class EventMatchers:
                     found |= other_ids
             self._events_for[word] = found
         self._pattern: re.Pattern | None = None
+        self._known: dict[str, tuple[int, ...]] = {}  # see ``remember``
         if by_word:
             alternatives = _trie_pattern(list(by_word))
             self._pattern = re.compile(rf"(?<!\w)(?=({alternatives})(?!\w))", re.IGNORECASE)
@@ -77,10 +78,15 @@ class EventMatchers:
     def __bool__(self) -> bool:
         return self._pattern is not None
 
+    MAX_KNOWN = 8_000  # texts remembered at most (two extraction tasks), so memory stays flat
+
     def found_in(self, text: str) -> set[int]:
         """Events one of whose keywords occurs in ``text`` (dates not checked)."""
         if self._pattern is None or not text:
             return set()
+        known = self._known.get(text)
+        if known is not None:
+            return set(known)
         found: set[int] = set()
         for word in set(self._pattern.findall(text)):  # a keyword often recurs in a text
             ids = self._events_for.get(word.casefold())
@@ -88,6 +94,22 @@ class EventMatchers:
                 ids = self._slow_lookup(word)
             found |= ids
         return found
+
+    def search(self, texts: Iterable[str]) -> dict[str, tuple[int, ...]]:
+        """``found_in`` of each text, for ``remember`` in another process.
+
+        The importer's extraction workers search the texts of the articles they
+        extracted (``linked_texts``), so the one writer only looks the answers up.
+        """
+        if self._pattern is None:
+            return {}
+        return {text: tuple(self.found_in(text)) for text in texts if text}
+
+    def remember(self, found: dict[str, tuple[int, ...]]) -> None:
+        """Answers ``search`` gave (with the same events), so ``found_in`` needs no regex."""
+        if len(self._known) + len(found) > self.MAX_KNOWN:
+            self._known.clear()
+        self._known.update(found)
 
     def on(self, ids: set[int], day: date | None) -> set[int]:
         """Those of ``ids`` whose dates cover ``day`` (undated statements: undated events)."""
@@ -148,10 +170,16 @@ def _covers(dates: tuple[date | None, date | None], day: date | None) -> bool:
     return (start is None or day >= start) and (end is None or day <= end)
 
 
+def linked_texts(title: str, body: str, statements: Iterable[str]) -> list[str]:
+    """Every text linking an article and its statements searches for keywords."""
+    paragraphs = _Paragraphs(body, None)
+    return [title, body, *map(paragraphs.text, range(len(paragraphs.starts))), *statements]
+
+
 class _Paragraphs:
     """The paragraphs of one body, each searched for keywords at most once."""
 
-    def __init__(self, body: str, matchers: EventMatchers):
+    def __init__(self, body: str, matchers: EventMatchers | None):
         self.body = body
         self.matchers = matchers
         self.starts = [0]
@@ -161,6 +189,11 @@ class _Paragraphs:
             at = body.find("\n\n", at + 2)
         self._found: dict[int, set[int]] = {}
 
+    def text(self, index: int) -> str:
+        begin = self.starts[index]
+        stop = self.starts[index + 1] - 2 if index + 1 < len(self.starts) else len(self.body)
+        return self.body[begin:stop]
+
     def found_around(self, start: int, end: int) -> set[int]:
         """Events named in the paragraphs a span [start, end) touches."""
         first = max(bisect.bisect_right(self.starts, start) - 1, 0)
@@ -168,11 +201,7 @@ class _Paragraphs:
         found: set[int] = set()
         for index in range(first, last + 1):
             if index not in self._found:
-                begin = self.starts[index]
-                stop = (
-                    self.starts[index + 1] - 2 if index + 1 < len(self.starts) else len(self.body)
-                )
-                self._found[index] = self.matchers.found_in(self.body[begin:stop])
+                self._found[index] = self.matchers.found_in(self.text(index))
             found |= self._found[index]
         return found
 

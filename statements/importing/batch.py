@@ -38,7 +38,7 @@ from statements.importing.bulk import NewArticles, plainly_new
 from statements.importing.locking import one_writer_at_a_time
 from statements.importing.persist import RunCache, group_stored, link_batch, save_article
 from statements.importing.report import FAILED, FileResult, ImportReport
-from statements.linking import EventMatchers
+from statements.linking import EventMatchers, linked_texts
 from statements.models import Article, Event
 
 logger = logging.getLogger(__name__)
@@ -122,18 +122,38 @@ def _tasks(files: list[Path]) -> Iterator[Task]:
             yield path, None, 0
 
 
-def _parse_task(task: Task) -> Parsed:
+# The run's event keywords, in forked workers: each searches the texts of the articles
+# it extracted, so the writer (the one process every article waits for) does not.
+_MATCHERS: EventMatchers | None = None
+# What a worker found: events named in each text linking will search (``EventMatchers.search``).
+Found = dict[str, tuple[int, ...]]
+
+
+def _parse_task(task: Task) -> tuple[Parsed, Found]:
     path, lines, offset = task
-    return parse_file(path, lines, offset)
+    items = parse_file(path, lines, offset)
+    found: Found = {}
+    if _MATCHERS:
+        for x in items:
+            if isinstance(x, ExtractedArticle):
+                art = x.article
+                texts = linked_texts(art.title[:500], art.body, (st.text for st in x.statements))
+                found.update(_MATCHERS.search(texts))
+    return items, found
 
 
-def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
-    """(file, what one task of it gave), in order; a file's last task ends its run of tasks."""
+def _parsed(
+    files: list[Path], workers: int, matchers: EventMatchers
+) -> Iterator[tuple[Path, Parsed, Found]]:
+    """(file, what one task of it gave, the events its texts name), in order; a file's last
+    task ends its run of tasks. In this process (one worker) nothing is searched ahead."""
+    global _MATCHERS
     tasks = _tasks(files)
     if workers <= 1:
         for task in tasks:
-            yield task[0], _parse_task(task)
+            yield task[0], parse_file(*task), {}
         return
+    _MATCHERS = matchers  # inherited by the forked workers
     # Forked workers only read files and run the engine; they never touch the
     # database, so the connection (and any transaction) stays with this process.
     with ProcessPoolExecutor(
@@ -156,17 +176,18 @@ def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
             yield _result(*window.popleft())
 
 
-def _result(task: Task, future: Future | None) -> tuple[Path, Parsed]:
+def _result(task: Task, future: Future | None) -> tuple[Path, Parsed, Found]:
     """A worker's answer for ``task``; a task whose worker died is named as failed."""
     path, lines, _offset = task
     if future is None:
-        return path, _parse_task(task)
+        return path, parse_file(*task), {}
     try:
-        return path, future.result()
+        return path, *future.result()
     except Exception as exc:  # noqa: BLE001 - one lost worker must not end the import
         name = path.name + (f"#{lines[0]}-{lines[1]}" if lines else "")
         error = f"extraction failed in a worker process: {type(exc).__name__}: {exc}"
-        return path, [FileResult(source_file=name, path=str(path), status=FAILED, errors=[error])]
+        failed = FileResult(source_file=name, path=str(path), status=FAILED, errors=[error])
+        return path, [failed], {}
 
 
 def _die_with_parent(parent: int) -> None:
@@ -230,10 +251,11 @@ def import_paths(
     try:
         with outer:
             current: Path | None = None
-            for path, items in _parsed(files, workers):
+            for path, items, found in _parsed(files, workers, writer.matchers):
                 if progress and current is not None and path != current:
                     progress(current)
                 current = path
+                writer.matchers.remember(found)
                 for item in items:
                     for result in writer.add(item, path):
                         report.add(result)
