@@ -114,9 +114,8 @@ def group_statements(
             key=lambda at: (at[1].dated_on is None, at[1].dated_on, at[1].pk or 0, at[0]),
         )
         statements.extend(st for _, st in ordered)
-    grouping = _Grouping(statements, unsaved=store is not None)
     with transaction.atomic():
-        summary = grouping.run()
+        summary = _Grouping(statements, unsaved=store is not None).run()
         if store is not None:
             store()
         refresh_counts(summary.touched)
@@ -262,39 +261,45 @@ def _candidates(wanted: list[tuple[int, str]]) -> list[Utterance]:
     return [found[pk] for pk in sorted(found)]
 
 
-# The indexed expressions of migration 0018: an utterance's speaker and first six words
-# (all of them if fewer), and its words each prefixed with its speaker's id.
+# The indexed expressions of migrations 0018 and 0019: an utterance's speaker and first six
+# words (all of them if fewer), and its words of ``LONG_WORD`` letters or more, each prefixed
+# with its speaker's id.
 _HEAD = "substring(u.key, '^ ((?:[^ ]+ ){1,6})')"
-_WORDS = (
-    "string_to_array(u.speaker_id::text || ':' || "
-    "replace(btrim(u.key), ' ', ' ' || u.speaker_id::text || ':'), ' ')"
+_LONG_WORDS = (
+    "string_to_array(u.speaker_id::text || ':' || replace(btrim(regexp_replace("
+    "u.key, ' [^ ]{1,4}(?= )', '', 'g')), ' ', ' ' || u.speaker_id::text || ':'), ' ')"
 )
-
-
+LONG_WORD = 5
 _LIST = "string_to_array(%s, '|')"
 
 
 def _sharing_words(wanted: list[tuple[int, str]]) -> list[Utterance]:
-    """Stored utterances inside or equal to these reports, and those holding them: two
-    indexed lookups (migration 0018), one query, whatever the size of the archive.
+    """Stored utterances inside or equal to these reports, and those holding them: indexed
+    lookups (migrations 0018, 0019), one query, whatever the size of the archive.
 
     Inside: the utterance starts with one of the report's runs of
     ``MIN_PARTIAL_WORDS`` words (the whole report if shorter). Holding (reports
-    long enough to count as part of a longer one): it has all of the report's words.
+    long enough to count as part of a longer one): it has all of the report's
+    long words (a report without any is compared with its speaker's utterances).
     Each report's lookups are ``LATERAL`` (and ``OFFSET 0``, so the planner
     keeps them so), so they stay index probes: a merge join reads the whole index.
     The lists go as joined strings (keys hold only words and spaces): psycopg
     would adapt thousands of array items one by one in Python.
     """
     heads: list[tuple[int, str, str]] = []  # (speaker, a run of words, report)
-    longer: list[tuple[int, str, str]] = []  # (speaker, the report's salted words, report)
+    longer: list[tuple[int, str, str]] = []  # (speaker, the report's salted long words, report)
+    plain: list[tuple[int, str]] = []  # (speaker, report) of reports without a long word
     for speaker, key in wanted:
         words = key.split()
         n = min(len(words), MIN_PARTIAL_WORDS)
         for i in range(max(len(words) - n + 1, 1)):
             heads.append((speaker, " ".join(words[i : i + n]) + " ", key))
-        if len(words) >= MIN_PARTIAL_WORDS:
-            longer.append((speaker, " ".join(f"{speaker}:{word}" for word in words), key))
+        if len(words) < MIN_PARTIAL_WORDS:
+            continue
+        if long := [f"{speaker}:{word}" for word in words if len(word) >= LONG_WORD]:
+            longer.append((speaker, " ".join(long), key))
+        else:
+            plain.append((speaker, key))
     table = connection.ops.quote_name(Utterance._meta.db_table)
     sql = (
         "SELECT u.id, u.speaker_id, u.key "
@@ -305,11 +310,21 @@ def _sharing_words(wanted: list[tuple[int, str]]) -> list[Utterance]:
         "UNION SELECT u.id, u.speaker_id, u.key "
         f"FROM unnest({_LIST}::bigint[], {_LIST}, {_LIST}) AS w(speaker_id, words, report) "
         f"CROSS JOIN LATERAL (SELECT u.id, u.speaker_id, u.key FROM {table} u "
-        f"WHERE {_WORDS} @> string_to_array(w.words, ' ') AND strpos(u.key, w.report) > 0) u "
+        f"WHERE {_LONG_WORDS} @> string_to_array(w.words, ' ') "
+        "AND strpos(u.key, w.report) > 0 OFFSET 0) u "
+        "UNION SELECT u.id, u.speaker_id, u.key "
+        f"FROM unnest({_LIST}::bigint[], {_LIST}) AS w(speaker_id, report) "
+        f"CROSS JOIN LATERAL (SELECT u.id, u.speaker_id, u.key FROM {table} u "
+        "WHERE u.speaker_id = w.speaker_id AND strpos(u.key, w.report) > 0 OFFSET 0) u "
         "ORDER BY 1"
     )
+    with connection.cursor() as cursor:
+        # Its estimate grows with the archive until PostgreSQL compiles it to machine code
+        # each time (20 ms a batch at half a million utterances, for a query that runs once).
+        cursor.execute("SET LOCAL jit = off")
     columns = [*zip(*heads, strict=True)] or [(), (), ()]
     columns += [*zip(*longer, strict=True)] or [(), (), ()]
+    columns += [*zip(*plain, strict=True)] or [(), ()]
     return list(Utterance.objects.raw(sql, ["|".join(map(str, c)) for c in columns]))
 
 

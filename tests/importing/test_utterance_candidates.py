@@ -37,6 +37,7 @@ def test_every_utterance_a_batch_needs_is_a_candidate():
         _stored(ilse, "the harbour will reopen on tuesday and every crane will idle"),
         _stored(olaf, LONG),  # the same words from someone else
         _stored(ilse, "and the bridges will be working again as before, every single one"),
+        _stored(ilse, "And we will not let this go on, not now."),  # only short words
     ]
     wanted = sorted(
         {
@@ -45,9 +46,10 @@ def test_every_utterance_a_batch_needs_is_a_candidate():
             (ilse.pk, utterance_key("reopen on Monday and every crane will be")),
             (olaf.pk, utterance_key("Every crane will be working again.")),
             (ilse.pk, utterance_key("the harbour will reopen on monday")),
+            (ilse.pk, utterance_key("We will not let this go on")),  # no word of five letters
         }
     )
     found = {u.pk for u in _candidates(wanted)}
     needed = {u.pk for u in stored if any(_belongs(u, s, key) for s, key in wanted)}
-    assert needed == {stored[0].pk, stored[1].pk, stored[2].pk, stored[3].pk, stored[6].pk}
+    assert needed == {u.pk for u in (*stored[:4], stored[6], stored[8])}
     assert needed <= found
