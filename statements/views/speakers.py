@@ -139,9 +139,8 @@ def _their_time_chart(listing: dict, theirs, title: str):
     all of them (no filter chosen, fewer than COUNT_LIMIT), else one grouped query."""
     paginator = listing["page_obj"].paginator
     unfiltered = not listing["chips"] and not listing["filter_errors"]
-    if unfiltered and getattr(paginator, "newest_days", None) is not None and not paginator.capped:
-        return time_chart_of(daily_counts_of(paginator), title)
-    return time_chart(theirs, title)
+    daily = daily_counts_of(paginator) if unfiltered and not paginator.capped else None
+    return time_chart(theirs, title) if daily is None else time_chart_of(daily, title)
 
 
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
