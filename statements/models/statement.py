@@ -131,8 +131,11 @@ class Statement(models.Model):
     article = models.ForeignKey(
         "statements.Article", on_delete=models.CASCADE, related_name="statements"
     )
+    # No index of its own: every index starting with the speaker serves it
+    # (statement_speaker_date_idx, statement_speaker_dated_idx), and each index
+    # is one more write for every imported statement.
     speaker = models.ForeignKey(
-        "statements.Speaker", on_delete=models.PROTECT, related_name="statements"
+        "statements.Speaker", on_delete=models.PROTECT, related_name="statements", db_index=False
     )
     reported_by = models.ForeignKey(
         "statements.Speaker",
@@ -215,7 +218,8 @@ class Statement(models.Model):
             models.Index(fields=["created_at", "id"], name="statement_created_idx"),
             # The lists' orders, newest first with undated rows last, per speaker too:
             # created by migration 0012 in SQL, because PostgreSQL needs NULLS LAST
-            # there and SQLite refuses it (its DESC already puts NULLs last).
+            # there and SQLite refuses it (its DESC already puts NULLs last); the
+            # per-speaker one also holds review_status since migration 0020.
             # An event page reads the speaker and date of each of the event's public
             # statements by id (thousands of them): from this index alone, not from
             # the table's pages (4x faster at 4,000 statements). PostgreSQL only: SQLite
@@ -269,8 +273,10 @@ class StatementEvent(models.Model):
     by an import batch are never removed by it.
     """
 
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE)
-    event = models.ForeignKey("statements.Event", on_delete=models.CASCADE)
+    # Indexed by the two composite indexes below (statement first, event first),
+    # not by one index each as well.
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, db_index=False)
+    event = models.ForeignKey("statements.Event", on_delete=models.CASCADE, db_index=False)
     linked_by = models.CharField(max_length=10, choices=EventLink.choices, default=EventLink.EDITOR)
 
     history = HistoricalRecords()

@@ -38,8 +38,7 @@ FROM generate_series(1, %(rows)s) AS g
 """
 
 
-@pytest.fixture
-def big(db, postgres_only):
+def _fill() -> tuple[Speaker, object]:
     speakers = [make_speaker(f"Speaker Number {i}") for i in range(200)]
     event = make_event("Harbour Strike", slug="harbour-strike")
     article = make_article(body="x" * 20, outlet="Northbay Gazette")
@@ -63,6 +62,22 @@ def big(db, postgres_only):
         # cost about what sequential ones do.
         cursor.execute("SET random_page_cost = 1.1")
     return speakers[7], event
+
+
+@pytest.fixture
+def big(db, postgres_only):
+    return _fill()
+
+
+@pytest.fixture
+def big_vacuumed(transactional_db, postgres_only):
+    """As production's tables are between imports: vacuumed, so their pages are all-visible."""
+    found = _fill()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE statements_statement")
+    yield found
+    with connection.cursor() as cursor:
+        cursor.execute("RESET random_page_cost")  # outside a transaction, SET outlives the test
 
 
 def _seq_scans(plan: dict) -> list[str]:
@@ -122,3 +137,23 @@ def test_list_search_and_facet_queries_use_indexes(client, big):
             if scans:
                 offenders.setdefault(path, []).append(sql[:300])
     assert offenders == {}, json.dumps(offenders, indent=1)
+
+
+def _node_types(plan: dict) -> list[tuple[str, str]]:
+    found = [(plan.get("Node Type", ""), plan.get("Index Name", ""))]
+    for child in plan.get("Plans", []):
+        found.extend(_node_types(child))
+    return found
+
+
+def test_speaker_summary_reads_only_the_speaker_index(client, big_vacuumed):
+    """The speaker page's count, verified count and first/last day need no table read."""
+    speaker, _ = big_vacuumed
+    queries = _statement_queries(client, reverse("statements:speaker-detail", args=[speaker.slug]))
+    summary = [sql for sql in queries if 'AS "verified"' in sql]
+    assert len(summary) == 1
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + summary[0])
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    assert ("Index Only Scan", "statement_speaker_dated_idx") in _node_types(plan[0]["Plan"])
