@@ -6,6 +6,7 @@ public page is worse than an empty one, and an editor can fill it in.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -276,13 +277,45 @@ def detect_language(text: str) -> str | None:
         return "uk" if re.search("[іїєґІЇЄҐ]", text) else "ru"
     if script != "latin":
         return script if len(script) == 2 else None
-    words = Counter(re.findall(r"[^\W\d_]+", text.casefold()))
+    words, stopword_sets = _words(text)
+    counts = Counter(words)
     scores = {
-        lang: sum(map(words.__getitem__, stopwords)) for lang, stopwords in _STOPWORD_SETS.items()
+        lang: sum(map(counts.get, stopwords, _ZEROS)) for lang, stopwords in stopword_sets.items()
     }
     best = max(scores, key=lambda lang: scores[lang])
-    total = sum(words.values())
+    total = len(words)
     return best if scores[best] >= max(3, total * 0.05) else None
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+# Bytes to words: an ASCII capital to its small letter, every other byte but a small
+# letter to a space (a non-ASCII character is one "?" once encoded, so a space too).
+_ASCII_WORD_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256)
+)
+_ASCII_STOPWORD_SETS = {
+    lang: frozenset(w.encode() for w in words if w.isascii())
+    for lang, words in _STOPWORD_SETS.items()
+}
+_ZEROS = itertools.repeat(0)
+
+
+def _words(text: str) -> tuple[list, dict[str, frozenset]]:
+    r"""The words (runs of letters) of ``text``, casefolded, and the stop words to
+    look them up by.
+
+    The words of ``re.findall(r"[^\W\d_]+", text.casefold())``. When no character
+    outside ASCII is a letter or folds to one (quotation marks and dashes are not),
+    the words are ASCII letters between other bytes, and a byte table and a split
+    find them several times faster than the pattern, as bytes.
+    """
+    if not text.isascii() and any(
+        _LETTERS_RE.search(ch.casefold()) for ch in set(_NON_ASCII_RE.findall(text))
+    ):
+        return _LETTERS_RE.findall(text.casefold()), _STOPWORD_SETS
+    spaced = text.encode("ascii", "replace").translate(_ASCII_WORD_BYTES)
+    return spaced.split(), _ASCII_STOPWORD_SETS
 
 
 # Every character of the Latin block (below U+0250), and the letters among them.

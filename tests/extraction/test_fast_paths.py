@@ -109,3 +109,15 @@ def test_modifiers_read_backwards_start_where_the_pattern_finds_them():
         text = text.rstrip()
         expected = people._ROLE_MODIFIERS_RE.search(text).start()
         assert people._modifiers_start(text) == expected, text
+
+
+def test_language_guess_reads_the_words_the_letter_pattern_finds():
+    pool = [*"aZq  ,.-_19", "The ", "the", "THE", "und", "für", "não", "dit ", "\u201c", "\u2014"]
+    pool += ["é", "ß", "ſ", "\u212a", "½", "²", "\u0345", "ﬁ", "İ", "д", "\u00a0", "\u0663"]
+    for text in _texts(pool, 12, seed=7):
+        words, stopword_sets = metadata._words(text)
+        expected = re.findall(r"[^\W\d_]+", text.casefold())
+        assert [w if isinstance(w, str) else w.decode() for w in words] == expected, text
+        for lang, stopwords in metadata._STOPWORD_SETS.items():
+            in_list = sum(1 for w in expected if w in stopwords)
+            assert sum(1 for w in words if w in stopword_sets[lang]) == in_list, (text, lang)
