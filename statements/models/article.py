@@ -43,7 +43,10 @@ class Article(models.Model):
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["body", "raw_text"])
+    history = HistoricalRecords(
+        excluded_fields=["body", "raw_text"],
+        no_db_index=["fingerprint", "source_path", "source_file"],
+    )
 
     class Meta:
         ordering = ["-published_on", "-id"]

@@ -187,7 +187,7 @@ class SpeakerRole(models.Model):
         "statements.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["speaker", "article"])
 
     class Meta:
         ordering = ["speaker", "reported_on", "title"]

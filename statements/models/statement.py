@@ -198,7 +198,14 @@ class Statement(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=["search_vector"])
+    # The history is read by statement, editor and date (statements/admin/history.py);
+    # its copies of the foreign keys need no index, and each was one more write per
+    # imported statement (migration 0021).
+    history = HistoricalRecords(
+        m2m_fields=[tags],
+        excluded_fields=["search_vector"],
+        no_db_index=["article", "speaker", "reported_by", "utterance"],
+    )
 
     class Meta:
         ordering = ["-said_on", "-id"]
@@ -279,7 +286,7 @@ class StatementEvent(models.Model):
     event = models.ForeignKey("statements.Event", on_delete=models.CASCADE, db_index=False)
     linked_by = models.CharField(max_length=10, choices=EventLink.choices, default=EventLink.EDITOR)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["statement", "event"])
 
     class Meta:
         constraints = [
