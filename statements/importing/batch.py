@@ -35,8 +35,15 @@ from statements.extraction.pipeline import process
 from statements.extraction.readers import ReadFailure, find_files, read_path
 from statements.extraction.readers.jsonl import jsonl_chunks
 from statements.importing.bulk import NewArticles, plainly_new
-from statements.importing.locking import one_writer_at_a_time
-from statements.importing.persist import RunCache, group_stored, link_batch, save_article
+from statements.importing.locking import commit_without_waiting_for_disk, one_writer_at_a_time
+from statements.importing.persist import (
+    RunCache,
+    forget_fingerprints,
+    group_stored,
+    link_batch,
+    remember_fingerprint,
+    save_article,
+)
 from statements.importing.report import FAILED, FileResult, ImportReport
 from statements.linking import EventMatchers, linked_texts
 from statements.models import Article, Event
@@ -127,31 +134,36 @@ def _tasks(files: list[Path]) -> Iterator[Task]:
 _MATCHERS: EventMatchers | None = None
 # What a worker found: events named in each text linking will search (``EventMatchers.search``).
 Found = dict[str, tuple[int, ...]]
+# The fingerprints of a task's articles, by their place in its items (``fingerprint_of``).
+Prints = dict[int, str]
 
 
-def _parse_task(task: Task) -> tuple[Parsed, Found]:
+def _parse_task(task: Task) -> tuple[Parsed, Found, Prints]:
     path, lines, offset = task
     items = parse_file(path, lines, offset)
     found: Found = {}
-    if _MATCHERS:
-        for x in items:
-            if isinstance(x, ExtractedArticle):
-                art = x.article
+    prints: Prints = {}
+    for at, x in enumerate(items):
+        if isinstance(x, ExtractedArticle):
+            art = x.article
+            prints[at] = art.fingerprint
+            if _MATCHERS:
                 texts = linked_texts(art.title[:500], art.body, (st.text for st in x.statements))
                 found.update(_MATCHERS.search(texts))
-    return items, found
+    return items, found, prints
 
 
 def _parsed(
     files: list[Path], workers: int, matchers: EventMatchers
-) -> Iterator[tuple[Path, Parsed, Found]]:
-    """(file, what one task of it gave, the events its texts name), in order; a file's last
-    task ends its run of tasks. In this process (one worker) nothing is searched ahead."""
+) -> Iterator[tuple[Path, Parsed, Found, Prints]]:
+    """(file, what one task of it gave, the events its texts name, its articles' fingerprints),
+    in order; a file's last task ends its run of tasks. In this process (one worker) nothing
+    is computed ahead."""
     global _MATCHERS
     tasks = _tasks(files)
     if workers <= 1:
         for task in tasks:
-            yield task[0], parse_file(*task), {}
+            yield task[0], parse_file(*task), {}, {}
         return
     _MATCHERS = matchers  # inherited by the forked workers
     # Forked workers only read files and run the engine; they never touch the
@@ -159,7 +171,7 @@ def _parsed(
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=mp.get_context("fork"),
-        initializer=_die_with_parent,
+        initializer=_start_worker,
         initargs=(os.getpid(),),
     ) as pool:
         # A bounded window of tasks in flight: the writer's pace sets the memory, not the corpus.
@@ -176,18 +188,29 @@ def _parsed(
             yield _result(*window.popleft())
 
 
-def _result(task: Task, future: Future | None) -> tuple[Path, Parsed, Found]:
+def _result(task: Task, future: Future | None) -> tuple[Path, Parsed, Found, Prints]:
     """A worker's answer for ``task``; a task whose worker died is named as failed."""
     path, lines, _offset = task
     if future is None:
-        return path, parse_file(*task), {}
+        return path, parse_file(*task), {}, {}
     try:
         return path, *future.result()
     except Exception as exc:  # noqa: BLE001 - one lost worker must not end the import
         name = path.name + (f"#{lines[0]}-{lines[1]}" if lines else "")
         error = f"extraction failed in a worker process: {type(exc).__name__}: {exc}"
         failed = FileResult(source_file=name, path=str(path), status=FAILED, errors=[error])
-        return path, [failed], {}
+        return path, [failed], {}, {}
+
+
+# Extraction workers yield the CPU to the writer and its database server process: every
+# article waits for that one chain, while the workers only need to stay a few tasks ahead.
+WORKER_NICENESS = 5
+
+
+def _start_worker(parent: int) -> None:
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
+    _die_with_parent(parent)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -251,11 +274,13 @@ def import_paths(
     try:
         with outer:
             current: Path | None = None
-            for path, items, found in _parsed(files, workers, writer.matchers):
+            for path, items, found, prints in _parsed(files, workers, writer.matchers):
                 if progress and current is not None and path != current:
                     progress(current)
                 current = path
                 writer.matchers.remember(found)
+                for at, fingerprint in prints.items():
+                    remember_fingerprint(items[at].article, fingerprint)
                 for item in items:
                     for result in writer.add(item, path):
                         report.add(result)
@@ -267,6 +292,8 @@ def import_paths(
                 raise _DryRunRollback
     except _DryRunRollback:
         pass
+    finally:
+        forget_fingerprints()
     return report
 
 
@@ -305,6 +332,7 @@ class _Writer:
             with transaction.atomic():
                 if self.lock:
                     one_writer_at_a_time()
+                    commit_without_waiting_for_disk()
                 to_link: list[Article] = []
                 gathered = NewArticles(self.run)
                 results = self._store(batch, to_link, gathered)
@@ -436,6 +464,7 @@ def store_article(
             with transaction.atomic():
                 if lock:
                     one_writer_at_a_time()
+                    commit_without_waiting_for_disk()
                 return save_article(
                     item,
                     path=str(path),

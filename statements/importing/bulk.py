@@ -23,6 +23,7 @@ from statements.importing.persist import (
     article_fields,
     canonical_url,
     extracted_values,
+    fingerprint_of,
     source_path,
     store_roles,
 )
@@ -42,7 +43,7 @@ def plainly_new(items: list[tuple[ExtractedArticle | None, Path]]) -> list[bool]
     headline) pairs of articles stored before full paths were kept.
     """
     present = [(x, path) for x, path in items if x is not None]
-    fingerprints = {x.article.fingerprint for x, _ in present}
+    fingerprints = {fingerprint_of(x.article) for x, _ in present}
     urls = {canonical_url(x.article.url)[:1000] for x, _ in present} - {""}
     stored = set(
         Article.objects.filter(fingerprint__in=fingerprints).values_list("fingerprint", flat=True)
@@ -78,7 +79,7 @@ def _found_by_file(x: ExtractedArticle) -> bool:
 def _identities(x: ExtractedArticle, path: Path) -> set:
     """What ``find_existing`` would recognise this article by."""
     art, title = x.article, x.article.title[:500]
-    keys: set = {art.fingerprint}
+    keys: set = {fingerprint_of(art)}
     if url := canonical_url(art.url)[:1000]:
         keys.add(url)
     elif art.format != "jsonl":
