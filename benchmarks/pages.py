@@ -3,7 +3,8 @@
     DATABASE_URL=... python -m benchmarks.pages CORPUS_DIR [--requests 30] [--tasks-out FILE]
 
 Starts gunicorn (2 workers, DEBUG off, ``STATEMENTS_PER_PAGE=50`` like
-Datasette's ``_size=50``) on a free loopback port, warms it, then requests each
+Datasette's ``_size=50``; ``--threads N`` gives each worker N threads, as the
+README's production command does) on a free loopback port, warms it, then requests each
 task in turn (one client, a fresh connection per request, the whole body read)
 and prints p50/p95 per task, then the SQL queries each page issues (counted
 in-process). The database must hold the corpus (``benchmarks.load_corpus``).
@@ -138,10 +139,11 @@ def collect_static() -> None:
     subprocess.run(cmd, env=server_env(), check=True)
 
 
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int, threads: int = 1) -> subprocess.Popen:
     cmd = [
         sys.executable, "-m", "gunicorn", "archive.wsgi",
-        "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--timeout", "120",
+        "--workers", str(workers), "--threads", str(threads),
+        "--bind", f"127.0.0.1:{port}", "--timeout", "120",
     ]  # fmt: skip
     proc = subprocess.Popen(cmd, env=server_env(), stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -197,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--requests", type=int, default=30)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per worker (1: gunicorn's sync worker; more: its threaded one)",
+    )
     ap.add_argument("--tasks-out", type=Path, help="write tasks.json for ab_bench.py")
     ap.add_argument("--datasette-db", default="datasette-100k", help="database name in its URLs")
     ap.add_argument("--json", type=Path, help="write the figures here")
@@ -238,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
 
     collect_static()
     port = free_port()
-    proc = start_gunicorn(port, args.workers)
+    proc = start_gunicorn(port, args.workers, args.threads)
     try:
         for path in paths.values():  # warm both workers and the caches
             for _ in range(2):
@@ -276,7 +284,7 @@ def print_own_figures(args, facts, vendor, times, sizes, queries) -> None:
     results = {}
     print(
         f"{vendor}, speaker {facts['speaker']!r}, {args.requests} requests per task, "
-        f"gunicorn {args.workers} workers, page cache: {page_cache_kind()}"
+        f"gunicorn {args.workers} workers × {args.threads} threads, page cache: {page_cache_kind()}"
     )
     print(f"{'task':<22}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'kB':>8}")
     for task, values in times.items():
