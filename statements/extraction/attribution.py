@@ -53,6 +53,7 @@ from statements.extraction.lexicon import (
 from statements.extraction.names import name_key
 from statements.extraction.people import Cast, Mention, build_cast
 from statements.extraction.quotes import SIGNATURE_LINE_RE, Quote, find_quotes
+from statements.extraction.scanning import finditer_at, matches_at_any
 from statements.extraction.sentences import (
     MASK,
     Sentence,
@@ -123,13 +124,17 @@ _ASKED_BY_UNNAMED_RE = re.compile(
     r"\b[Aa]sked\s+(?:by|from)\s+(?:a|an|one|another)\s+[^\x00,:]{1,40}[,:]?\s*$"
 )
 _ACCORDING_RE = re.compile(r"(?:[Aa](?<!\w[Aa])ccording to|[Ii](?<!\w[Ii])n the words of)\s+")
-_ACCORDING_NEEDS = ("ccording to", "n the words of")  # a text without these is not scanned
+_ACCORDING_NEEDS = ("ccording to", "n the words of")  # a match starts a character before one
 # "In her view, ...", "In Holm's opinion, ...": whose opinion follows
 _IN_VIEW_RE = re.compile(
     r"\b[Ii]n\s+((?:his|her)\b|[A-Z][\w\-]+(?=(?:\u2019|')s\s))(?:(?:\u2019|')s)?\s+"
     r"(?:own\s+)?(?:view|opinion|words|assessment|estimation|judg(?:e)?ment|estimate)\s*,"
 )
 _IN_VIEW_NEEDS = ("view", "opinion", "words", "assessment", "estimat", "judg")
+# How _IN_VIEW_RE ends: a text has a match only where one of _IN_VIEW_NEEDS starts this.
+_IN_VIEW_END_RE = re.compile(
+    r"(?:view|opinion|words|assessment|estimation|judg(?:e)?ment|estimate)\s*,"
+)
 # A subject phrase + speech verb right after a quote, whoever the subject is.
 _ANY_CUE_AFTER_RE = re.compile(
     r"[\s,\u2014\u2013]*(?:(?:[\w\u2019'\-\.]+)\s+){1,6}?(?:also\s+|later\s+)?([a-z]+)\b"
@@ -437,7 +442,7 @@ class _Article:
             if m is not None and m.start not in seen and not m.possessive:
                 cues.append(_Cue(va.start(1), m.end, va.group(1), va.start(1), m))
                 seen.add(m.start)
-        for ac in _ACCORDING_RE.finditer(nar) if _has_any(nar, _ACCORDING_NEEDS) else ():
+        for ac in finditer_at(_ACCORDING_RE, nar, _ACCORDING_NEEDS, back=1):
             m = self.cast.mention_at(ac.end(), nar)
             if m is None:  # "In the words of Vice Minister Timur Baimukhanov"
                 near = self.cast.mentions_between(ac.end(), ac.end() + 60)
@@ -447,7 +452,8 @@ class _Article:
                     m = None
             if m is not None and not m.possessive:
                 cues.append(_Cue(ac.start(), m.end, "according to", ac.start(), m))
-        for iv in _IN_VIEW_RE.finditer(nar) if _has_any(nar, _IN_VIEW_NEEDS) else ():
+        in_view = matches_at_any(_IN_VIEW_END_RE, nar, _IN_VIEW_NEEDS)
+        for iv in _IN_VIEW_RE.finditer(nar) if in_view else ():
             m = self.cast.mention_at(iv.start(1), nar)
             if m is None and iv.group(1).lower() == "his":
                 m = self._his(iv.start())  # a resolved role counts: "the head of ..."
@@ -1381,12 +1387,6 @@ RULES: tuple[tuple[str, Callable[[_Article, _Ask], _Verdict]], ...] = (
     ("announced", _Article._rule_announced),
     ("last-speaker", _Article._rule_last_speaker),
 )
-
-
-def _has_any(text: str, literals: tuple[str, ...]) -> bool:
-    """Whether a pattern that needs one of ``literals`` can match: a substring test is
-    many times cheaper than the pattern's scan of a text that has none of them."""
-    return any(literal in text for literal in literals)
 
 
 def _governed_by_speech(before: str) -> bool:

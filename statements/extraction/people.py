@@ -46,6 +46,7 @@ from statements.extraction.names import (
     strip_patronymic,
     surname_keys,
 )
+from statements.extraction.scanning import finditer_at
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _UP = "[" + re.escape(_UPPER) + "]"
@@ -640,6 +641,14 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, str, tuple[str, ...], str, 
     )
 
 
+@lru_cache(maxsize=16384)
+def _lone_keys(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """What a one-word name is looked up by (see ``_match_entity``): as a whole name,
+    as a surname, as a given name."""
+    key, full_key, last_parts, last_two, first = _name_keys((word,))
+    return (key, full_key), (*last_parts, last_two, key), first
+
+
 _WORD_CHARS_RE = re.compile(r"[\w\u2019'\-\.]+")
 
 
@@ -1052,8 +1061,37 @@ class CastBuilder:
         self._index(len(self.cast.entities) - 1)
         return len(self.cast.entities) - 1
 
+    def _nobody_alone(self, start: int, end: int, word: str) -> bool:
+        """A lone capitalized word no rule takes for a person ('Officials', 'Velmora').
+
+        Most runs of capitalized words are such a word with no title in front:
+        this asks ``_add_name``'s questions about it cheapest first (the word
+        before it, the names known so far, then whether it speaks) and is True
+        only where ``_add_name`` would give None; False when it cannot tell.
+        """
+        nar = self.nar
+        before = _prev_word(nar, start)
+        if before is not None and (
+            before[0].isupper() or before.lower() in ROLE_NOUNS or before.lower() in TITLES
+        ):
+            return False  # perhaps a title ("Minister Holm"): read in full
+        if _AGE_AFTER_RE.match(nar, end):
+            return False
+        keys, surnames, given = _lone_keys(word)
+        if (
+            given in self._by_first
+            or any(k in self._by_key for k in keys)
+            or any(k in self._by_surname for k in surnames)
+        ):
+            return False  # perhaps someone named before
+        next_word = _VERB_AFTER_RE.match(nar, end)
+        verb_follows = bool(next_word and next_word.group(1) in SPEECH_VERBS)
+        return not self._bare_speaker(start, end, word, verb_follows)
+
     def _add_name(self, start, end, words, titles, possessive) -> Mention | None:
         nar = self.nar
+        if len(words) == 1 and not titles and self._nobody_alone(start, end, words[0]):
+            return None
         role, role_words = _role_before(nar, start)
         fronted = None
         if role is None and nar[max(0, start - 2) : start] == ", ":
@@ -1385,7 +1423,7 @@ class CastBuilder:
             events.append((item[0], "name", item))
         for m in _PRONOUN_RE.finditer(nar):
             events.append((m.start(), "pronoun", m))
-        for m in _ROLE_NP_RE.finditer(nar):
+        for m in finditer_at(_ROLE_NP_RE, nar, ("the", "The")):
             events.append((m.start(), "role", m))
         if "-year-old" in nar:
             for m in _AGED_RE.finditer(nar):

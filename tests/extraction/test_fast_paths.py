@@ -11,7 +11,7 @@ import random
 import re
 from collections import Counter
 
-from statements.extraction import metadata, people
+from statements.extraction import attribution, metadata, people
 from statements.extraction.cleaning import (
     _AGENCY_PHOTO,
     _BOILERPLATE_PATTERNS,
@@ -19,6 +19,7 @@ from statements.extraction.cleaning import (
     _is_boilerplate,
 )
 from statements.extraction.lexicon import ROLE_NOUNS, SPEECH_VERBS, alternation
+from statements.extraction.scanning import finditer_at, matches_at_any
 
 CASES = 20_000
 
@@ -121,3 +122,48 @@ def test_language_guess_reads_the_words_the_letter_pattern_finds():
         for lang, stopwords in metadata._STOPWORD_SETS.items():
             in_list = sum(1 for w in expected if w in stopwords)
             assert sum(1 for w in words if w in stopword_sets[lang]) == in_list, (text, lang)
+
+
+def test_scans_from_literals_find_what_a_scan_of_the_whole_text_finds():
+    pool = ["the ", "The ", "tthe ", "he", " ", "\n", ", ", "minister ", "Minister", "foreign "]
+    pool += ["of ", "Velsk ", "Accord", "according to ", "According to", "in the words of ", "In"]
+    pool += ["In the words of ", "aaccording to", "_", "é", "\u2019s", "head ", "state", "Prime "]
+    cases = [
+        (people._ROLE_NP_RE, ("the", "The"), 0),
+        (attribution._ACCORDING_RE, attribution._ACCORDING_NEEDS, 1),
+    ]
+    for pattern, literals, back in cases:
+        for text in _texts(pool, 14, seed=8):
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in finditer_at(pattern, text, literals, back)] == expected, text
+
+
+def test_texts_without_the_end_of_an_opinion_phrase_have_none():
+    pool = ["In his ", "in Holm\u2019s ", "In her own ", "in Ada's ", "In", "his", " ", "\n", ","]
+    pool += ["view", "opinion", "words", "assessment", "estimation", "estimate", "judgment"]
+    pool += ["judgement", "judge", "interview", "x"]
+    for text in _texts(pool, 6, seed=9):
+        if not matches_at_any(attribution._IN_VIEW_END_RE, text, attribution._IN_VIEW_NEEDS):
+            assert attribution._IN_VIEW_RE.search(text) is None, text
+
+
+def test_lone_words_turned_down_early_are_the_ones_the_full_reading_turns_down(monkeypatch):
+    pool = [
+        "Officials ",
+        "Holm ",
+        "Velmora ",
+        "Velmoran ",
+        "Arvid Holm ",
+        "Minister ",
+        "said ",
+        "he ",
+    ]
+    pool += ["the ", "in ", "told ", ", 27, a ", ", said ", "Varga", ". ", "\n\n", "Lena ", "Mrs. "]
+    pool += ["Critics ", "Holmbank ", "Norland ", "spokesman ", "Dana Varga", "\u2014 ", "warned "]
+    pool += ["columnist ", "brother ", "Officials, 40, said "]
+    texts = _texts(pool, 16, seed=10)[: CASES // 4]
+    shortcut = [people.build_cast(text, [0]) for text in texts]
+    monkeypatch.setattr(people.CastBuilder, "_nobody_alone", lambda *args: False)
+    for text, cast in zip(texts, shortcut, strict=True):
+        full = people.build_cast(text, [0])
+        assert (cast.entities, cast.mentions) == (full.entities, full.mentions), text
