@@ -3,7 +3,7 @@ from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from archive.health import healthz
-from statements.sitemaps import SITEMAPS
+from statements.sitemaps import SITEMAPS, sitemap_section
 
 handler500 = "archive.middleware.server_error"
 
@@ -15,8 +15,8 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",
-        sitemaps.sitemap,
-        {"sitemaps": SITEMAPS},
+        sitemap_section,
+        # The name Django's index view links the sections by.
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("", include("statements.urls")),

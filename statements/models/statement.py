@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import get_script_prefix, reverse
 from simple_history.models import HistoricalRecords
 
 from statements.extraction.document import LOW_CONFIDENCE
+from statements.paths import pk_path
 
 
 class StatementKind(models.TextChoices):
@@ -26,20 +25,9 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-_PK_PLACEHOLDER = 987654321
-
-
-@functools.lru_cache(maxsize=8)
-def _permalink_pattern(script_prefix: str) -> str:
-    """The permalink with ``{}`` for the id: lists and exports write thousands of them,
-    and ``reverse()`` costs more than the rest of a CSV row."""
-    url = reverse("statements:statement-detail", kwargs={"pk": _PK_PLACEHOLDER})
-    return url.replace("{", "{{").replace("}", "}}").replace(str(_PK_PLACEHOLDER), "{}")
-
-
 def statement_permalink(pk: int) -> str:
     """The path of a statement's page, without loading it."""
-    return _permalink_pattern(get_script_prefix()).format(pk)
+    return pk_path("statements:statement-detail", pk)
 
 
 # Columns no list, feed or export reads.
