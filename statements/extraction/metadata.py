@@ -288,7 +288,7 @@ def detect_language(text: str) -> str | None:
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")  # taken out, it leaves the other characters
 # Bytes to words: an ASCII capital to its small letter, every other byte but a small
 # letter to a space (a non-ASCII character is one "?" once encoded, so a space too).
 _ASCII_WORD_BYTES = bytes(
@@ -311,7 +311,7 @@ def _words(text: str) -> tuple[list, dict[str, frozenset]]:
     find them several times faster than the pattern, as bytes.
     """
     if not text.isascii() and any(
-        _LETTERS_RE.search(ch.casefold()) for ch in set(_NON_ASCII_RE.findall(text))
+        _LETTERS_RE.search(ch.casefold()) for ch in set(_ASCII_RUN_RE.sub("", text))
     ):
         return _LETTERS_RE.findall(text.casefold()), _STOPWORD_SETS
     spaced = text.encode("ascii", "replace").translate(_ASCII_WORD_BYTES)

@@ -9,6 +9,7 @@ then tried at those places only, and finds what a scan of the whole text finds.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -28,18 +29,29 @@ def finditer_at(
     pattern: re.Pattern[str], text: str, literals: tuple[str, ...], back: int = 0
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, for a pattern whose every match starts
-    ``back`` characters before one of ``literals`` and is never empty.
+    ``back`` characters before one of ``literals`` and is never empty."""
+    return matches_from(pattern, text, [at - back for at in literal_starts(text, literals)])
+
+
+def matches_from(
+    pattern: re.Pattern[str], text: str, starts: list[int], pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, pos, endpos)``, given ``starts`` (in order):
+    every place a match may start, for a pattern that never matches an empty string.
 
     The pattern is tried (``match`` at a position, which sees the text before it
-    for look-behinds and word boundaries, as a scan does) at each such start that
-    is not inside the last match found: finditer's matches, in its order.
+    for look-behinds and word boundaries, as a scan does) at each start in the
+    range that is not inside the last match found: finditer's matches, in its order.
     """
-    end = 0
-    for at in literal_starts(text, literals):
-        at -= back
+    endpos = len(text) if endpos is None else endpos
+    end = pos
+    for k in range(bisect.bisect_left(starts, pos), len(starts)):
+        at = starts[k]
+        if at >= endpos:
+            break
         if at < end:
             continue
-        found = pattern.match(text, at)
+        found = pattern.match(text, at, endpos)
         if found is not None:
             yield found
             end = found.end()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from statements.extraction.lexicon import INVERTED_VERBS, word_set
 from statements.extraction.quotes import Quote
+from statements.extraction.scanning import literal_starts, matches_from
 
 MASK = "\x00"
 
@@ -21,6 +22,7 @@ _BOUNDARY_RE = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+"
     r"(?=(?:[\u2014\u2013][^\S\n]*)?[\"'\u201c\u00ab\u2018(\[]?[A-Z0-9\u00c0-\u00de])"
 )
+_BOUNDARY_MARKS = (".", "!", "?", "\u2026")  # what a boundary starts with
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")  # "u.s", "j.r": initials, not a sentence end
 _ABBREVIATIONS = word_set("""
     mr mrs ms dr prof gen lt col maj capt sgt gov sen rep st jr sr jan feb mar apr jun jul aug
@@ -93,9 +95,10 @@ def split_sentences(
         return i >= 0 and outer[i][0] < pos < outer[i][1]
 
     out: list[Sentence] = []
+    marks = literal_starts(body, _BOUNDARY_MARKS)  # where a boundary can start, found once
     for p_idx, (lo, hi) in enumerate(paragraphs):
         start = lo
-        for m in _BOUNDARY_RE.finditer(body, lo, hi):
+        for m in matches_from(_BOUNDARY_RE, body, marks, lo, hi):
             pos = m.end()
             if inside_quote(pos) or inside_quote(m.start()) and inside_quote(pos - 1):
                 continue

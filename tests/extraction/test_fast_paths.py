@@ -11,7 +11,7 @@ import random
 import re
 from collections import Counter
 
-from statements.extraction import attribution, metadata, people
+from statements.extraction import attribution, metadata, people, quotes, sentences
 from statements.extraction.cleaning import (
     _AGENCY_PHOTO,
     _BOILERPLATE_PATTERNS,
@@ -19,7 +19,12 @@ from statements.extraction.cleaning import (
     _is_boilerplate,
 )
 from statements.extraction.lexicon import ROLE_NOUNS, SPEECH_VERBS, alternation
-from statements.extraction.scanning import finditer_at, matches_at_any
+from statements.extraction.scanning import (
+    finditer_at,
+    literal_starts,
+    matches_at_any,
+    matches_from,
+)
 
 CASES = 20_000
 
@@ -167,3 +172,27 @@ def test_lone_words_turned_down_early_are_the_ones_the_full_reading_turns_down(m
     for text, cast in zip(texts, shortcut, strict=True):
         full = people.build_cast(text, [0])
         assert (cast.entities, cast.mentions) == (full.entities, full.mentions), text
+
+
+def test_sentence_boundaries_tried_at_their_marks_are_the_boundaries_a_scan_finds():
+    pool = [".", "!", "?", "\u2026", "...", " ", "\n", "A", "a", "1", '"', "\u201d", "\u201c", ")"]
+    pool += ["\u2014 ", "Mr.", "U.S.", "x", "(", "\u00c9", "\u2019"]
+    rng = random.Random(11)
+    for text in _texts(pool, 16, seed=11):
+        marks = literal_starts(text, sentences._BOUNDARY_MARKS)
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        expected = [m.span() for m in sentences._BOUNDARY_RE.finditer(text, lo, hi)]
+        found = matches_from(sentences._BOUNDARY_RE, text, marks, lo, hi)
+        assert [m.span() for m in found] == expected, (text, lo, hi)
+
+
+def test_double_mark_check_agrees_with_a_pattern_of_the_marks():
+    pattern = re.compile("[" + quotes._DOUBLE_MARKS + "]")
+    pool = ['"', "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "'", "\u2019", "a", " "]
+    rng = random.Random(12)
+    for text in _texts(pool, 8, seed=12):
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        expected = pattern.search(text, lo, hi) is not None
+        assert quotes._has_double_marks(text, lo, hi) == expected, (text, lo, hi)
