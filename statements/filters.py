@@ -30,6 +30,7 @@ from statements.models import (
     StatementKind,
     Tag,
 )
+from statements.outlets import unknown_outlet
 from statements.search import parse_query, rank_matches, search_statements
 from statements.utterances import one_per_utterance
 from statements.widget_rendering import WidgetRenderer
@@ -212,7 +213,7 @@ class StatementFilter(django_filters.FilterSet):
         label="Tag",
     )
     outlet = django_filters.CharFilter(
-        field_name="article__outlet", lookup_expr="iexact", label="Outlet"
+        field_name="article__outlet", method="filter_outlet", label="Outlet"
     )
     # Every status validates (the export command may include rejected ones); the
     # public form only offers the published ones, and the public queryset has no others.
@@ -254,6 +255,11 @@ class StatementFilter(django_filters.FilterSet):
 
     def filter_group(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return one_per_utterance(qs) if value == "utterance" else qs
+
+    def filter_outlet(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        if unknown_outlet(value):
+            return qs.none()
+        return qs.filter(article__outlet__iexact=value)
 
     def filter_search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         """Words through the search; speaker:, event: and said: as the form's own filters."""

@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 
 from statements.filters import StatementFilter, statement_facets
 from statements.models import Event, Speaker, Statement
+from statements.outlets import outlet_names
 from statements.search import RANK_CANDIDATES, ParsedQuery, parse_query, search_marks
 from statements.views.rows import listed_statements
 
@@ -168,26 +169,6 @@ def paginate(request: HttpRequest, qs: QuerySet, per_page: int | None = None):
     """A page of ``qs``; bad or out-of-range page numbers give the first or last page."""
     paginator = BoundedPaginator(qs, per_page or settings.STATEMENTS_PER_PAGE)
     return paginator.get_page(request.GET.get("page"))
-
-
-# Distinct outlets by walking the outlet index: one probe per outlet instead of
-# reading every article (a "loose index scan"; PostgreSQL has no skip scan).
-_OUTLETS_SQL = """
-WITH RECURSIVE outlets(name) AS (
-    SELECT MIN(outlet) FROM statements_article WHERE outlet > ''
-    UNION ALL
-    SELECT (SELECT MIN(outlet) FROM statements_article WHERE outlet > outlets.name)
-    FROM outlets WHERE outlets.name IS NOT NULL
-)
-SELECT name FROM outlets WHERE name IS NOT NULL LIMIT %s
-"""
-
-
-def outlet_names(limit: int = OPTION_LIMIT) -> list[str]:
-    """Every outlet name in use, at the cost of one index probe each."""
-    with connection.cursor() as cursor:
-        cursor.execute(_OUTLETS_SQL, [limit])
-        return [row[0] for row in cursor.fetchall()]
 
 
 def suggestions() -> dict[str, list[list[str]]]:

@@ -73,6 +73,21 @@ def test_filter_by_outlet_ignores_case(client, archive):
     assert ids(client.get(URL, {"outlet": "northbay gazette"})) == [archive.second.pk]
 
 
+def test_unknown_outlet_matches_nothing_and_says_so(client, archive):
+    response = client.get(URL, {"outlet": "Northbay Gazete"})
+    assert ids(response) == []
+    assert "No statements match these filters." in response.content.decode()
+
+
+def test_outlet_filter_still_matches_with_more_outlets_than_it_lists(client, archive, monkeypatch):
+    """Past the outlets it can list, the filter asks the database, which still finds it."""
+    from statements import outlets
+
+    monkeypatch.setattr(outlets, "OUTLET_LIMIT", 0)
+    assert ids(client.get(URL, {"outlet": "NORTHBAY GAZETTE"})) == [archive.second.pk]
+    assert ids(client.get(URL, {"outlet": "Northbay Gazete"})) == []
+
+
 def test_filter_verified_only(client, archive):
     assert ids(client.get(URL, {"status": "verified"})) == [archive.verified.pk]
 
