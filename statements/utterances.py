@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -97,7 +98,9 @@ GROUPING_FIELDS = ("id", "text", "speaker_id", "utterance_id", "dated_on")
 
 
 def group_statements(
-    groups: Iterable[list[Statement]], store: Callable[[], None] | None = None
+    groups: Iterable[list[Statement]],
+    store: Callable[[], None] | None = None,
+    candidates: Future[list[Utterance]] | None = None,
 ) -> Summary:
     """``assign_utterances_in_groups`` for statements in memory (an import batch's).
 
@@ -105,6 +108,8 @@ def group_statements(
     are set on them in memory, ``store()`` then writes them (each row written
     once, not inserted and then updated), and the new utterances' counts come
     from memory too, since all their reports are among these statements.
+    ``candidates`` are the stored utterances these statements may belong to,
+    already being looked up (``CandidatesAhead``).
     """
     statements: list[Statement] = []
     for group in groups:
@@ -115,7 +120,7 @@ def group_statements(
         )
         statements.extend(st for _, st in ordered)
     with transaction.atomic():
-        summary = _Grouping(statements, unsaved=store is not None).run()
+        summary = _Grouping(statements, unsaved=store is not None, candidates=candidates).run()
         if store is not None:
             store()
         refresh_counts(summary.touched)
@@ -125,18 +130,22 @@ def group_statements(
 class _Grouping:
     """One pass over a batch's statements against the utterances that could hold them."""
 
-    def __init__(self, statements: list[Statement], unsaved: bool = False):
+    def __init__(
+        self,
+        statements: list[Statement],
+        unsaved: bool = False,
+        candidates: Future[list[Utterance]] | None = None,
+    ):
         self.statements = statements
         self.unsaved = unsaved
         self.keys = [utterance_key(st.text) for st in statements]
-        wanted = {
-            (st.speaker_id, key)
-            for st, key in zip(statements, self.keys, strict=True)
-            if word_count(key) >= MIN_WORDS
-        }
+        if candidates is None:
+            found = _candidates(_wanted(statements, self.keys))
+        else:
+            found = candidates.result()
         # Per speaker, the candidate utterances in id order; new ones (no pk yet) at the end.
         self.pool: dict[int, list[Utterance]] = {}
-        for u in _candidates(sorted(wanted)):
+        for u in found:
             self.pool.setdefault(u.speaker_id, []).append(u)
         self.summary = Summary()
         self.assigned: list[Utterance | None] = []  # each statement's utterance, in order
@@ -228,6 +237,58 @@ class _Grouping:
             if u is not None and id(u) in dropped:
                 self.assigned[at] = kept
         self.summary.utterances_merged += len(others)
+
+
+def _wanted(statements: Iterable[Statement], keys: Iterable[str]) -> list[tuple[int, str]]:
+    """The (speaker, key) reports long enough to belong to an utterance, sorted."""
+    found = {
+        (st.speaker_id, key)
+        for st, key in zip(statements, keys, strict=True)
+        if word_count(key) >= MIN_WORDS
+    }
+    return sorted(found)
+
+
+class CandidatesAhead:
+    """Stored utterances a batch's statements may belong to, looked up on a second connection.
+
+    The lookup is the import's costliest query at a million statements, and the
+    one writer would otherwise wait for it with the database's other core idle.
+    Started as soon as a batch's speakers are known, it runs in a thread with a
+    connection of its own while the writer stores the batch's articles. That
+    connection sees only committed rows, so ``start`` is for a transaction that
+    has not grouped anything yet (the utterance table as committed is the one the
+    writer's own connection would read). PostgreSQL only; ``close`` at the end.
+    """
+
+    def __init__(self) -> None:
+        self._thread: ThreadPoolExecutor | None = None
+
+    @staticmethod
+    def usable() -> bool:
+        """Whether the writer's transaction is the outermost (nothing uncommitted around it)."""
+        return connection.vendor == "postgresql" and not connection.savepoint_ids
+
+    def start(self, statements: list[Statement]) -> Future[list[Utterance]]:
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="utterance-candidates")
+        wanted = _wanted(statements, (utterance_key(st.text) for st in statements))
+        return self._thread.submit(_committed_candidates, wanted)
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.submit(_close_connection).result()
+            self._thread.shutdown()
+            self._thread = None
+
+
+def _close_connection() -> None:
+    connection.close()  # the calling thread's own
+
+
+def _committed_candidates(wanted: list[tuple[int, str]]) -> list[Utterance]:
+    with transaction.atomic():  # this thread's connection; ``SET LOCAL`` lasts the lookup
+        return _candidates(wanted)
 
 
 _CHUNK = 300  # statements per candidate query (two parameters each)

@@ -47,6 +47,7 @@ from statements.importing.persist import (
 from statements.importing.report import FAILED, FileResult, ImportReport
 from statements.linking import EventMatchers, linked_texts
 from statements.models import Article, Event
+from statements.utterances import CandidatesAhead
 
 logger = logging.getLogger(__name__)
 
@@ -293,6 +294,7 @@ def import_paths(
     except _DryRunRollback:
         pass
     finally:
+        writer.ahead.close()
         forget_fingerprints()
     return report
 
@@ -315,6 +317,7 @@ class _Writer:
         self.details = details
         self.size = size
         self.run = RunCache()
+        self.ahead = CandidatesAhead()
         self.pending: list[tuple[ExtractedArticle | FileResult, Path]] = []
 
     def add(self, item: ExtractedArticle | FileResult, path: Path) -> list[FileResult]:
@@ -334,7 +337,7 @@ class _Writer:
                     one_writer_at_a_time()
                     commit_without_waiting_for_disk()
                 to_link: list[Article] = []
-                gathered = NewArticles(self.run)
+                gathered = NewArticles(self.run, self.ahead)
                 results = self._store(batch, to_link, gathered)
                 link_batch(to_link, self.matchers, gathered.written)
             return results
@@ -380,7 +383,9 @@ class _Writer:
     @staticmethod
     def _write_new(gathered: NewArticles, stored: list[Article], to_link: list[Article]) -> None:
         """Group the articles stored one by one so far, then write the new ones gathered."""
-        group_stored(stored)
+        if stored:
+            group_stored(stored)
+            gathered.grouped = True
         to_link += stored
         stored.clear()
         to_link += gathered.write()

@@ -31,7 +31,7 @@ from statements.importing.report import FileResult
 from statements.importing.rows import insert_with_history
 from statements.models import Article, Speaker, Statement
 from statements.models.article import UrlPrefix
-from statements.utterances import group_statements
+from statements.utterances import CandidatesAhead, group_statements
 
 
 def plainly_new(items: list[tuple[ExtractedArticle | None, Path]]) -> list[bool]:
@@ -90,12 +90,16 @@ def _identities(x: ExtractedArticle, path: Path) -> set:
 class NewArticles:
     """New articles gathered in order, then written with one INSERT per table."""
 
-    def __init__(self, run: RunCache):
+    def __init__(self, run: RunCache, ahead: CandidatesAhead | None = None):
         self.run = run
+        self.ahead = ahead
         self.pending: list[tuple[Article, list[Statement], FileResult]] = []
         self.roles: dict[tuple[int, str, object], tuple[Speaker, Article]] = {}
         # Statements of the articles written so far, by article id, for grouping and linking.
         self.written: dict[int, list[Statement]] = {}
+        # Whether this transaction has grouped statements into utterances (then the
+        # utterances are looked up on its own connection, which sees what it wrote).
+        self.grouped = False
 
     def add(self, extracted: ExtractedArticle, path: Path) -> FileResult:
         """Resolve the article's speakers now (creating new ones); keep its rows for ``write``."""
@@ -121,18 +125,23 @@ class NewArticles:
         if not pending:
             return []
         articles = [article for article, _, _ in pending]
+        statements = [st for _, rows, _ in pending for st in rows]
+        candidates = None
+        if self.ahead is not None and not self.grouped and self.ahead.usable():
+            # Looked up on another connection while this one writes the articles and roles.
+            candidates = self.ahead.start(statements)
+        self.grouped = True
         insert_with_history(Article, articles)
-        statements: list[Statement] = []
         for article, rows, result in pending:
             result.article_id = article.pk
             for st in rows:
                 st.article = article  # now with its id
-            statements += rows
             self.written[article.pk] = rows
+        store_roles(roles, self.run)
         # Grouped into utterances before they are stored, so each row is written once.
         group_statements(
             (rows for _, rows, _ in pending),
             store=lambda: insert_with_history(Statement, statements, reason="import"),
+            candidates=candidates,
         )
-        store_roles(roles, self.run)
         return articles
