@@ -102,7 +102,9 @@ def strip_furniture(text: str, *, paged: bool = True) -> tuple[str, Furniture]:
     only there is a short line that repeats (a running header) taken out.
     """
     found = Furniture()
-    lines = [_strip_jumps(line, found) for line in text.split("\n")]
+    # A capital before a digit on no line when on none in the text: one scan, not one a line.
+    cap_digit = _CAP_DIGIT_RE.search(text) is not None
+    lines = [_strip_jumps(line, found, cap_digit) for line in text.split("\n")]
     gone = [
         line is None or (bool(line.strip()) and _is_furniture(line.strip(), found))
         for line in lines
@@ -144,9 +146,17 @@ def _masthead_word(word: str) -> str:
     return word.lower() if word in ("OF", "AND") else word.capitalize()
 
 
-def _strip_jumps(line: str, found: Furniture) -> str | None:
-    """The line without jump markers; None when nothing else was on it."""
-    if "age" not in line and "AGE" not in line and not _CAP_DIGIT_RE.search(line):
+def _strip_jumps(line: str, found: Furniture, cap_digit: bool = True) -> str | None:
+    """The line without jump markers; None when nothing else was on it.
+
+    ``cap_digit`` False says the text holds no capital before a digit.
+    """
+    if (
+        "page" not in line
+        and "Page" not in line
+        and "PAGE" not in line
+        and not (cap_digit and _CAP_DIGIT_RE.search(line))
+    ):
         return line  # every marker names a page: most lines are done here
     if not _JUMP_HINT_RE.search(line):
         return line  # 'language', 'stage': no page label after all

@@ -72,15 +72,7 @@ _DASH_CUE_RE = re.compile(
     r"|(?:[Hh]e|[Ss]he|[Tt]he(?:\s+[a-z][\w\-]*){1,2}|[A-Z][\w\u2019'\-\.]*"
     r"(?:\s+[A-Z][\w\u2019'\-\.]*){0,2})\s+(?:" + INVERTED_VERBS + r")\b)"
 )
-_DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
-
-
-def _has_double_marks(body: str, lo: int, hi: int) -> bool:
-    """Whether body[lo:hi] holds a double quotation mark: seven ``str.find`` calls cost
-    less than a pattern's scan of a paragraph for one of them."""
-    return any(body.find(mark, lo, hi) >= 0 for mark in _DOUBLE_MARKS)
-
-
+_DOUBLE_MARKS_RE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
 _DASH_SCAN = 3000  # how far a dash line's words may run before their cue
 
 
@@ -417,11 +409,14 @@ _POST_CHARS = 600  # a post longer than this is no post
 
 
 def _signed_post(body: str, paras: list[tuple[int, int]], idx: int) -> Quote | None:
-    """A paragraph with no quotation marks, signed on the next line after a dash."""
+    """A paragraph with no quotation marks, signed on the next line after a dash.
+
+    The caller has made sure the paragraph holds no double quotation mark.
+    """
     lo, hi = paras[idx]
     if idx + 1 >= len(paras) or hi - lo > _POST_CHARS or body[hi - 1] == ":":
         return None
-    if _DASH_LINE_START_RE.match(body, lo) or _has_double_marks(body, lo, hi):
+    if _DASH_LINE_START_RE.match(body, lo):
         return None
     slo, shi = paras[idx + 1]
     sign = SIGNATURE_LINE_RE.match(body, slo, shi)
@@ -433,9 +428,10 @@ def _signed_post(body: str, paras: list[tuple[int, int]], idx: int) -> Quote | N
 
 
 def _dash_dialogue(body: str, lo: int, hi: int) -> list[Quote]:
-    """'— We will not move, said the mayor.': each dashed line's words before its cue."""
-    if _has_double_marks(body, lo, hi):
-        return []
+    """'— We will not move, said the mayor.': each dashed line's words before its cue.
+
+    The caller has made sure the paragraph holds no double quotation mark.
+    """
     start = _DASH_START_RE.match(body, lo, hi)
     if start is None:  # the line break before the first dash was lost: '... square. — We ...'
         nxt = _DASH_NEXT_RE.search(body, lo, hi)
@@ -532,7 +528,8 @@ def find_quotes(body: str) -> list[Quote]:
             if first in _OPENERS or first == '"':
                 next_opens = first
         segs = _parse_paragraph(body, lo, hi, next_opens)
-        if not segs and pending is None:
+        if not segs and pending is None and not _DOUBLE_MARKS_RE.search(body, lo, hi):
+            # no quote, and no double mark either: a post, or lines of dialogue?
             post = _signed_post(body, paras, idx)
             quotes.extend([post] if post else _dash_dialogue(body, lo, hi))
         for seg in segs:

@@ -11,7 +11,7 @@ import random
 import re
 from collections import Counter
 
-from statements.extraction import attribution, metadata, people, quotes, sentences
+from statements.extraction import attribution, metadata, pagination, people, sentences
 from statements.extraction.cleaning import (
     _AGENCY_PHOTO,
     _BOILERPLATE_PATTERNS,
@@ -187,12 +187,21 @@ def test_sentence_boundaries_tried_at_their_marks_are_the_boundaries_a_scan_find
         assert [m.span() for m in found] == expected, (text, lo, hi)
 
 
-def test_double_mark_check_agrees_with_a_pattern_of_the_marks():
-    pattern = re.compile("[" + quotes._DOUBLE_MARKS + "]")
-    pool = ['"', "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "'", "\u2019", "a", " "]
-    rng = random.Random(12)
-    for text in _texts(pool, 8, seed=12):
-        lo = rng.randint(0, len(text))
-        hi = rng.randint(lo, len(text))
-        expected = pattern.search(text, lo, hi) is not None
-        assert quotes._has_double_marks(text, lo, hi) == expected, (text, lo, hi)
+def _strip_jumps_as_first_written(line: str, found: pagination.Furniture) -> str | None:
+    if "age" not in line and "AGE" not in line and not pagination._CAP_DIGIT_RE.search(line):
+        return line
+    if not pagination._JUMP_HINT_RE.search(line):
+        return line
+    return pagination._strip_jumps(line, found)
+
+
+def test_jump_lines_are_the_ones_the_first_gate_let_through():
+    pool = ["page", "Page", "PAGE", "pAGE", "age", "AGE", "A9", "a9", "B12", " ", "\t", "\n", "x"]
+    pool += ["Continued on", "See", "next", "language", "stage", "1", "Z", "Story", "jump"]
+    for text in _texts(pool, 10, seed=13):
+        cap_digit = pagination._CAP_DIGIT_RE.search(text) is not None
+        for line in text.split("\n"):
+            old, new = pagination.Furniture(), pagination.Furniture()
+            expected = _strip_jumps_as_first_written(line, old)
+            assert pagination._strip_jumps(line, new, cap_digit) == expected, line
+            assert new.removed == old.removed, line
