@@ -24,6 +24,7 @@ import os
 import random
 import resource
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -104,12 +105,15 @@ def import_corpus(corpus: Path, workers: int, limit: int | None, batch_size: int
 
     backend = _backend_pid(connection)
     cpu0 = _cpu(backend)
+    servers = _ServerCpu() if backend is not None else None
     t0 = time.perf_counter()
     # As import_articles runs it: the page cache emptied once at the end, not per saved speaker.
     with connection.execute_wrapper(count), deferred_clearing():
         report = import_paths(files, workers=workers, batch_size=batch_size, keep_results=False)
     secs = time.perf_counter() - t0
     cpu = [b - a for a, b in zip(cpu0, _cpu(backend), strict=True)]
+    if servers is not None:  # the writer's server process and those of its other connections
+        cpu[2] = servers.stop()
     t = report.totals()
     articles = t["articles_created"] + t["articles_updated"] + t["articles_unchanged"]
     peak = max(
@@ -132,6 +136,64 @@ def _backend_pid(connection) -> int | None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         return cursor.fetchone()[0]
+
+
+def _proc_cpu(pid: int) -> float | None:
+    """CPU seconds so far of a process on this machine (None once it has ended)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class _ServerCpu:
+    """CPU seconds of every server process serving this database while the import runs.
+
+    The importer opens a second connection (utterance lookups) besides the
+    writer's: both server processes are counted, sampled twice a second from a
+    connection of this thread's own (not counted), a process that ends counted
+    up to its last sample. The database must be this benchmark's alone.
+    """
+
+    def __init__(self) -> None:
+        self.base: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self._done = threading.Event()
+        self._sample(first=True)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _sample(self, first: bool = False) -> None:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            pids = [row[0] for row in cursor.fetchall()]
+        for pid in pids:
+            cpu = _proc_cpu(pid)
+            if cpu is not None:
+                self.base.setdefault(pid, cpu if first else 0.0)
+                self.last[pid] = cpu
+
+    def _run(self) -> None:
+        from django.db import connection
+
+        while not self._done.wait(0.5):
+            self._sample()
+        connection.close()
+
+    def stop(self) -> float:
+        self._done.set()
+        self._thread.join()
+        for pid in self.last:  # still running: their final figure
+            cpu = _proc_cpu(pid)
+            if cpu is not None:
+                self.last[pid] = cpu
+        return sum(self.last[pid] - self.base[pid] for pid in self.last)
 
 
 def _cpu(backend: int | None) -> tuple[float, float, float]:
