@@ -666,18 +666,16 @@ def _prev_word(nar: str, start: int) -> str | None:
     return stripped[len(stripped) - run.end() :] if run else None
 
 
-def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
-    """The title standing right before a name ("Deputy Chairman of the ... Council")."""
-    p = _prev_word(nar, start)
-    if p is None:
-        return None, []
-    if not p[0].isupper() and p.lower() not in ROLE_NOUNS and p.lower() not in TITLES:
-        return None, []  # "said Lena Varga", "met Arvid Holm": nothing to take
-    lo = max(0, start - 160)
+def _title_words(nar: str, start: int, reach: int) -> tuple[list[tuple[int, str]], int]:
+    """The words right before ``start`` that may belong to a title, in order, read back
+    within ``reach`` characters; and which word of that stretch stopped the reading
+    (0 the first, -1 none: the stretch ran out)."""
+    lo = max(0, start - reach)
     words = [(m.start() + lo, m.group()) for m in _WORD_RE.finditer(nar[lo:start])]
     taken: list[tuple[int, str]] = []
     pos = start
-    for wpos, w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        wpos, w = words[k]
         gap = nar[wpos + len(w) : pos]
         if gap.strip():
             break  # punctuation or a masked quote between the words
@@ -696,7 +694,31 @@ def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
             break
         taken.append((wpos, w))
         pos = wpos
+    else:
+        k = -1
     taken.reverse()
+    return taken, k
+
+
+def _title_words_before(nar: str, start: int) -> list[tuple[int, str]]:
+    """``_title_words(nar, start, 160)``: a title's words are read back from the name in
+    the words of the 160 characters before it. Most titles stop within the last 48,
+    whose words are fewer to make; only the first of those may be cut short by the
+    nearer limit, so when the reading got to it, it is done again in the 160."""
+    taken, stopped_at = _title_words(nar, start, 48)
+    if stopped_at <= 0 and start > 48:
+        taken, _ = _title_words(nar, start, 160)
+    return taken
+
+
+def _role_before(nar: str, start: int) -> tuple[str | None, list[str]]:
+    """The title standing right before a name ("Deputy Chairman of the ... Council")."""
+    p = _prev_word(nar, start)
+    if p is None:
+        return None, []
+    if not p[0].isupper() and p.lower() not in ROLE_NOUNS and p.lower() not in TITLES:
+        return None, []  # "said Lena Varga", "met Arvid Holm": nothing to take
+    taken = _title_words_before(nar, start)
     for k in range(len(taken) - 1, 0, -1):
         if taken[k][1].lower() in ("for", "to", "of") and taken[k - 1][1].lower() in _SERVING:
             taken = taken[k + 1 :]  # "spokesman for President X": X is the president

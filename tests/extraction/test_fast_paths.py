@@ -205,3 +205,14 @@ def test_jump_lines_are_the_ones_the_first_gate_let_through():
             expected = _strip_jumps_as_first_written(line, old)
             assert pagination._strip_jumps(line, new, cap_digit) == expected, line
             assert new.removed == old.removed, line
+
+
+def test_title_words_read_in_a_short_stretch_first_are_those_of_the_long_one():
+    pool = ["Deputy ", "Chairman ", "of ", "the ", "Security ", "Council ", "Foreign ", "Minister "]
+    pool += ["former ", "state-run ", "Gen. ", "U.S. ", "said ", ", ", ". ", "\x00", "x", "-"]
+    pool += ["spokesman ", "for ", "President ", "Mr. ", "Interior", "\u2019s ", "a" * 30 + " "]
+    rng = random.Random(14)
+    for text in _texts(pool, 24, seed=14):
+        start = rng.randint(0, len(text))
+        expected, _ = people._title_words(text, start, 160)
+        assert people._title_words_before(text, start) == expected, (text, start)
