@@ -70,6 +70,10 @@ _BOILERPLATE_PATTERNS = (
 # One alternation matched once at the line's start costs one call instead of one a pattern:
 # every line of every article goes through it.
 _BOILERPLATE = re.compile("|".join(f"(?:{pattern})" for pattern in _BOILERPLATE_PATTERNS), re.I)
+# The characters (in small letters) those patterns can start with: a line starting with
+# another letter or mark ("The", "Officials", a quotation mark) is not tried. A test reads
+# the patterns to check that this holds every one of their first characters.
+_BOILERPLATE_STARTS = frozenset("(#-0123456789abcefilmprstuvwx\u00a9\u0444")
 # "Ada Quist contributed reporting." Apart, because it reads up to 150 characters
 # looking for its word: only lines holding its ending (any case) are given to it.
 _CONTRIBUTED = re.compile(
@@ -271,8 +275,10 @@ def _take_out(line: str, scan: _Scan) -> bool:
 
 def _is_boilerplate(line: str) -> bool:
     """A credit, a teaser, a byline, a reading aid: a line that is not the article's prose."""
+    first = line[:1]
+    maybe = first.lower() in _BOILERPLATE_STARTS or (not first.isascii() and first.isalnum())
     return bool(
-        _BOILERPLATE.match(line)
+        (maybe and _BOILERPLATE.match(line))
         or ("buted" in line.lower() and _CONTRIBUTED.match(line))
         or ("/" in line and _AGENCY_PHOTO.search(line))
     )

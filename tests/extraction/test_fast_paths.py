@@ -15,6 +15,7 @@ from statements.extraction import attribution, metadata, pagination, people, sen
 from statements.extraction.cleaning import (
     _AGENCY_PHOTO,
     _BOILERPLATE_PATTERNS,
+    _BOILERPLATE_STARTS,
     _CONTRIBUTED,
     _is_boilerplate,
 )
@@ -216,3 +217,57 @@ def test_title_words_read_in_a_short_stretch_first_are_those_of_the_long_one():
         start = rng.randint(0, len(text))
         expected, _ = people._title_words(text, start, 160)
         assert people._title_words_before(text, start) == expected, (text, start)
+
+
+def _first_chars(items: list) -> set[str] | None:
+    """What a parsed pattern's first character can be (None: more than listed here);
+    the empty string stands for "nothing yet", when every item is optional."""
+    from re import _constants as sre
+
+    for op, av in items:
+        if op is sre.AT:
+            continue  # ^
+        if op is sre.LITERAL:
+            return {chr(av)}
+        if op is sre.IN:
+            found = set()
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    found.add(chr(value))
+                elif kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+                    found.update("0123456789")
+                else:
+                    return None
+            return found
+        if op is sre.SUBPATTERN:
+            inner = _first_chars(list(av[-1]))
+        elif op is sre.BRANCH:
+            inner = set()
+            for branch in av[1]:
+                part = _first_chars(list(branch))
+                if part is None:
+                    return None
+                inner |= part
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            inner = _first_chars(list(av[2]))
+            if inner is not None and av[0] == 0:
+                inner = inner | {""}
+        else:
+            return None
+        if inner is None or "" not in inner:
+            return inner
+        rest = _first_chars(items[items.index((op, av)) + 1 :])
+        return None if rest is None else (inner - {""}) | rest
+    return {""}
+
+
+def test_boilerplate_first_characters_are_those_its_patterns_start_with():
+    from re import _parser
+
+    for pattern in _BOILERPLATE_PATTERNS:
+        firsts = _first_chars(list(_parser.parse(pattern, re.I)))
+        assert firsts is not None and "" not in firsts, pattern
+        for ch in firsts:
+            assert ch.lower() in _BOILERPLATE_STARTS, (pattern, ch)
+            if not ch.isascii():  # no ASCII letter matches it in any case
+                assert not any(re.match(re.escape(ch), chr(c), re.I) for c in range(128)), ch
