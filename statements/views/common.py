@@ -251,8 +251,14 @@ def statement_listing(
         "rank_limit": RANK_CANDIDATES if filterset.sort_key == "relevance" else None,
         "hidden_fields": hidden,
         "export_query": filterset.query_string(without=("page", "sort")),
-        "facets": statement_facets(
-            filterset.matching, sample=FACET_SAMPLE if _is_large(page, filterset) else None
+        # No match, no counts: each facet would search the archive again for nothing
+        # (a filter no index serves reads every statement: seconds at a million).
+        "facets": (
+            statement_facets(
+                filterset.matching, sample=FACET_SAMPLE if _is_large(page, filterset) else None
+            )
+            if page.paginator.count
+            else {"sample": None, "speakers": [], "events": [], "years": []}
         )
         if facets
         else None,

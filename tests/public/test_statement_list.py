@@ -340,3 +340,16 @@ def test_every_page_holds_the_rows_of_the_lists_order(client, db, settings, sort
         page = client.get(reverse("statements:statement-list"), {"page": number, "sort": sort})
         seen += [st.pk for st in page.context["statements"]]
     assert seen == [st.pk for st in expected]
+
+
+def test_a_filter_matching_nothing_counts_nothing(client, archive):
+    """No facet or chart query searches the archive again for the same nothing."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(URL, {"said_from": "1990-01-01", "said_to": "1990-12-31"})
+    assert ids(response) == []
+    assert "No statements match these filters." in response.content.decode()
+    assert "In these results" not in response.content.decode()
+    assert [q["sql"] for q in ctx.captured_queries if "GROUP BY" in q["sql"]] == []
