@@ -71,6 +71,8 @@ class EventMatchers:
             self._events_for[word] = found
         self._pattern: re.Pattern | None = None
         self._known: dict[str, tuple[int, ...]] = {}  # see ``remember``
+        # Whether a keyword could span a blank line (else a body's events are its paragraphs').
+        self._spans_paragraphs = any("\n" in word for word in by_word)
         if by_word:
             alternatives = _trie_pattern(list(by_word))
             self._pattern = re.compile(rf"(?<!\w)(?=({alternatives})(?!\w))", re.IGNORECASE)
@@ -99,11 +101,37 @@ class EventMatchers:
         """``found_in`` of each text, for ``remember`` in another process.
 
         The importer's extraction workers search the texts of the articles they
-        extracted (``linked_texts``), so the one writer only looks the answers up.
+        extracted (``search_article``), so the one writer only looks the answers up.
         """
         if self._pattern is None:
             return {}
         return {text: tuple(self.found_in(text)) for text in texts if text}
+
+    def search_article(
+        self, title: str, body: str, statements: Iterable[str]
+    ) -> dict[str, tuple[int, ...]]:
+        """``search`` of every text linking an article and its statements searches.
+
+        The body's answer is its paragraphs' answers together (a keyword holds no
+        blank line, and a paragraph's edges are word boundaries in the body too),
+        so the body is not searched a second time: that was half of the search.
+        """
+        if self._pattern is None:
+            return {}
+        found: dict[str, tuple[int, ...]] = {}
+        in_body: set[int] = set()
+        paragraphs = _Paragraphs(body, None)
+        for index in range(len(paragraphs.starts)):
+            if text := paragraphs.text(index):
+                ids = self.found_in(text)
+                in_body |= ids
+                found[text] = tuple(ids)
+        if body:
+            found[body] = tuple(self.found_in(body) if self._spans_paragraphs else in_body)
+        for text in (title, *statements):
+            if text and text not in found:
+                found[text] = tuple(self.found_in(text))
+        return found
 
     def remember(self, found: dict[str, tuple[int, ...]]) -> None:
         """Answers ``search`` gave (with the same events), so ``found_in`` needs no regex."""
@@ -168,12 +196,6 @@ def _covers(dates: tuple[date | None, date | None], day: date | None) -> bool:
     if day is None:
         return start is None and end is None
     return (start is None or day >= start) and (end is None or day <= end)
-
-
-def linked_texts(title: str, body: str, statements: Iterable[str]) -> list[str]:
-    """Every text linking an article and its statements searches for keywords."""
-    paragraphs = _Paragraphs(body, None)
-    return [title, body, *map(paragraphs.text, range(len(paragraphs.starts))), *statements]
 
 
 class _Paragraphs:

@@ -45,7 +45,7 @@ from statements.importing.persist import (
     save_article,
 )
 from statements.importing.report import FAILED, FileResult, ImportReport
-from statements.linking import EventMatchers, linked_texts
+from statements.linking import EventMatchers
 from statements.models import Article, Event
 from statements.utterances import CandidatesAhead
 
@@ -149,8 +149,8 @@ def _parse_task(task: Task) -> tuple[Parsed, Found, Prints]:
             art = x.article
             prints[at] = art.fingerprint
             if _MATCHERS:
-                texts = linked_texts(art.title[:500], art.body, (st.text for st in x.statements))
-                found.update(_MATCHERS.search(texts))
+                statements = (st.text for st in x.statements)
+                found.update(_MATCHERS.search_article(art.title[:500], art.body, statements))
     return items, found, prints
 
 

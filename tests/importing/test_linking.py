@@ -81,3 +81,29 @@ def test_longest_keyword_at_a_word_boundary_wins_and_long_keywords_work():
     assert found("Tax.") == {"Tax"}
     assert found("It had " + "A very long name " * 40 + "indeed.") == {"Long"}
     assert found("It had " + "a very long name " * 39 + "only.") == set()
+
+
+def test_an_articles_texts_searched_at_once_give_what_each_searched_alone_gives():
+    """What the extraction workers hand the writer (the body's answer taken from its
+    paragraphs') is what searching each text gives, keywords at paragraphs' edges too."""
+    for name, keyword in [("Port", "Port"), ("Bay", "ansel bay"), ("Tax", "taxes")]:
+        make_event(name, keywords=[keyword])
+    matchers = EventMatchers(Event.objects.all())
+    body = "\n\n".join(
+        [
+            "Port",
+            "Taxes rise in Ansel",
+            "Bay closes, port opens.",
+            "",
+            "\nAnsel bay\n",
+            "Portland and transport",
+            "Ansel\nBay taxes.",
+        ]
+    )
+    quotes = ["Port Ansel Bay", "rise in Ansel"]
+    found = matchers.search_article("Port talks", body, quotes)
+    paragraphs = body.split("\n\n")
+    assert set(found) == {"Port talks", body, *quotes, *filter(None, paragraphs)}
+    for text, ids in found.items():
+        assert set(ids) == matchers.found_in(text), text
+    assert set(found[body]) == {e.pk for e in Event.objects.all()}
