@@ -24,6 +24,7 @@ UNWRAPPED_LINE = 160
 
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ODD_SPACE = re.compile(_SPACES.pattern[:-1] + _INVISIBLE.pattern[1:])  # either of the two
 _URL_LINE = re.compile(r"^<?(?P<url>(?:https?://|www\.)\S+?)>?[.,;]?$", re.I)
 # Lines that are not the article's prose, each pattern anchored at the line's start.
 _BOILERPLATE_PATTERNS = (
@@ -153,7 +154,8 @@ def clean(doc: RawDocument) -> CleanArticle:
     """Rebuild paragraphs, drop what is not the article's prose, and fill in metadata."""
     text, furniture = strip_furniture(normalize(doc.text), paged=doc.format in ("text", "pdf"))
     text, correction = _cut_correction(text)
-    text = _STAGE_DIRECTION.sub(" ", text)
+    if "(" in text or "[" in text:  # what every stage direction opens with
+        text = _STAGE_DIRECTION.sub(" ", text)
     scan = _scan_lines(text)
     scan.removed.extend(correction)
     scan.links.extend(furniture.links)
@@ -196,6 +198,8 @@ def normalize(text: str) -> str:
     text = text.replace("\u2029", "\n\n").replace("\u2028", "\n")
     text = text.replace("\u00ad\n", "")  # a soft hyphen at a line end is a syllable break
     text = text.replace("\u00ad", "")
+    if not _ODD_SPACE.search(text):
+        return text  # one scan for both kinds of character, which most texts lack
     text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text)
 

@@ -271,3 +271,13 @@ def test_boilerplate_first_characters_are_those_its_patterns_start_with():
             assert ch.lower() in _BOILERPLATE_STARTS, (pattern, ch)
             if not ch.isascii():  # no ASCII letter matches it in any case
                 assert not any(re.match(re.escape(ch), chr(c), re.I) for c in range(128)), ch
+
+
+def test_one_scan_for_odd_spaces_finds_the_characters_of_both_patterns():
+    from statements.extraction import cleaning
+
+    for code in range(0x10000):
+        ch = chr(code)
+        either = bool(cleaning._SPACES.match(ch) or cleaning._INVISIBLE.match(ch))
+        assert bool(cleaning._ODD_SPACE.match(ch)) == either, hex(code)
+    assert cleaning._STAGE_DIRECTION.pattern.startswith(r"[(\[]")  # the test before its scan
