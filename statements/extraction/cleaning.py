@@ -17,6 +17,7 @@ from datetime import date
 from . import metadata
 from .document import CleanArticle, RawDocument
 from .pagination import strip_furniture
+from .scanning import matches_at_any
 
 # Lines longer than this were not wrapped by a page layout: a file with one
 # paragraph per line, where every line break is a paragraph break.
@@ -154,7 +155,7 @@ def clean(doc: RawDocument) -> CleanArticle:
     """Rebuild paragraphs, drop what is not the article's prose, and fill in metadata."""
     text, furniture = strip_furniture(normalize(doc.text), paged=doc.format in ("text", "pdf"))
     text, correction = _cut_correction(text)
-    if "(" in text or "[" in text:  # what every stage direction opens with
+    if matches_at_any(_STAGE_DIRECTION, text, ("(", "[")):  # what every one opens with
         text = _STAGE_DIRECTION.sub(" ", text)
     scan = _scan_lines(text)
     scan.removed.extend(correction)

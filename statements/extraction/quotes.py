@@ -434,7 +434,8 @@ def _dash_dialogue(body: str, lo: int, hi: int) -> list[Quote]:
     """
     start = _DASH_START_RE.match(body, lo, hi)
     if start is None:  # the line break before the first dash was lost: '... square. — We ...'
-        nxt = _DASH_NEXT_RE.search(body, lo, hi)
+        dashed = body.find("\u2014", lo, hi) >= 0 or body.find("\u2013", lo, hi) >= 0
+        nxt = _DASH_NEXT_RE.search(body, lo, hi) if dashed else None  # it needs a dash
         start = _DASH_START_RE.match(body, nxt.end(), hi) if nxt else None
     quotes: list[Quote] = []
     while start is not None:

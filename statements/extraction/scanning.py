@@ -12,17 +12,29 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 
 def literal_starts(text: str, literals: tuple[str, ...]) -> list[int]:
-    """Where any of ``literals`` occurs in ``text``, overlaps included, in order."""
-    found: set[int] = set()
+    """Where any of ``literals`` occurs in ``text``, overlaps included, in order, once each."""
+    found: list[int] = []
+    append = found.append
+    find = text.find
     for literal in literals:
-        at = text.find(literal)
+        at = find(literal)
         while at >= 0:
-            found.add(at)
-            at = text.find(literal, at + 1)
-    return sorted(found)
+            append(at)
+            at = find(literal, at + 1)
+    if len(literals) > 1:
+        found.sort()
+        if _nested(literals):  # one literal begins another: both at one place
+            found = list(dict.fromkeys(found))
+    return found
+
+
+@lru_cache(maxsize=64)
+def _nested(literals: tuple[str, ...]) -> bool:
+    return any(a != b and b.startswith(a) for a in literals for b in literals)
 
 
 def finditer_at(

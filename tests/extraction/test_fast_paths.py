@@ -281,3 +281,12 @@ def test_one_scan_for_odd_spaces_finds_the_characters_of_both_patterns():
         either = bool(cleaning._SPACES.match(ch) or cleaning._INVISIBLE.match(ch))
         assert bool(cleaning._ODD_SPACE.match(ch)) == either, hex(code)
     assert cleaning._STAGE_DIRECTION.pattern.startswith(r"[(\[]")  # the test before its scan
+
+
+def test_literal_starts_are_every_place_one_of_the_literals_begins():
+    pool = ["the", "The", "th", "e", "in", "in the", " ", "x", "ee"]
+    cases = [("the", "The"), ("in", "in the", "the"), ("e", "ee"), ("ee",), ("th", "the")]
+    for text in _texts(pool, 10, seed=15):
+        for literals in cases:
+            expected = [i for i in range(len(text)) if text.startswith(literals, i)]
+            assert literal_starts(text, literals) == expected, (text, literals)
