@@ -642,6 +642,19 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, str, tuple[str, ...], str, 
 
 
 @lru_cache(maxsize=16384)
+def _surname_like(word: str) -> bool:
+    """Whether a lone capitalized word may be a surname, by the word alone (not a title,
+    a group, a country or a company): the questions about it that need no text."""
+    low = word.lower()
+    if _token_class(word) != "name" or low in _NOT_SURNAMES or len(low) < 3:
+        return False
+    if low.endswith(("stan", "land", "ia")) and not low.endswith(("cia", "eland")):
+        return False  # Norland, Ostria, Tarvia: countries the word lists do not know
+    # Kaztransgas, Rosneft, Samruk-Energo: companies
+    return not (low.endswith(_COMPANY_ENDINGS) and len(low) >= _COMPANY_MIN)
+
+
+@lru_cache(maxsize=16384)
 def _lone_keys(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """What a one-word name is looked up by (see ``_match_entity``): as a whole name,
     as a surname, as a given name."""
@@ -930,15 +943,9 @@ class CastBuilder:
     def _bare_speaker(self, start: int, end: int, word: str, verb_follows: bool) -> bool:
         """A lone capitalized word that speaks ("Holm said", "said Holm") and is no place or body."""
         nar = self.nar
-        low = word.lower()
-        if _token_class(word) != "name" or low in _NOT_SURNAMES or len(low) < 3:
+        if not _surname_like(word):
             return False
-        if low.endswith(("stan", "land", "ia")) and not low.endswith(("cia", "eland")):
-            return False  # Norland, Ostria, Tarvia: countries the word lists do not know
-        if low.endswith(_COMPANY_ENDINGS) and len(low) >= _COMPANY_MIN:
-            return False  # Kaztransgas, Rosneft, Samruk-Energo: companies
-        if self._demonym_of_a_place_here(word):
-            return False  # "Velmoran demands" in an article about Velmora
+        # Every question below must be yes; the cheap ones about the words around go first.
         if verb_follows:
             verb = _VERB_AFTER_RE.match(nar, end)
             if verb is None or verb.group(1).endswith("ing"):
@@ -950,6 +957,8 @@ class CastBuilder:
                 return False
             if _POSSESSIVE_AFTER_RE.match(nar[end : end + 3]):
                 return False
+        if self._demonym_of_a_place_here(word):
+            return False  # "Velmoran demands" in an article about Velmora
         # "in Ostria", "the Velsk plant" elsewhere: a place or an organisation
         if len(nar) < _SHORT_TEXT:  # a look at each use costs less than indexing a short text
             if word not in self._place_like:
@@ -1106,6 +1115,8 @@ class CastBuilder:
             or any(k in self._by_surname for k in surnames)
         ):
             return False  # perhaps someone named before
+        if not _surname_like(word):
+            return True  # no surname, so it speaks for nobody alone
         next_word = _VERB_AFTER_RE.match(nar, end)
         verb_follows = bool(next_word and next_word.group(1) in SPEECH_VERBS)
         return not self._bare_speaker(start, end, word, verb_follows)
