@@ -46,7 +46,7 @@ from statements.extraction.names import (
     strip_patronymic,
     surname_keys,
 )
-from statements.extraction.scanning import finditer_at
+from statements.extraction.scanning import finditer_at, literal_starts, matches_from
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _UP = "[" + re.escape(_UPPER) + "]"
@@ -177,6 +177,20 @@ _ROLE_STOP = word_set("the of for a an to at in and former then current now")
 _DESCRIBED = r"[^\S\n]*(An?)\s+((?:[\w\u2019'\-]+\s+){0,4}?(?:" + _ROLE_NOUN_ALT + r"))\b"
 _DESCRIBED_RE = re.compile(r"[.\n)\-\u2014\u2013/:]" + _DESCRIBED)
 _DESCRIBED_START_RE = re.compile(_DESCRIBED)
+
+
+def _described_starts(nar: str) -> list[int]:
+    """Where _DESCRIBED_RE can match: at the mark before a capital A with nothing but
+    spaces between (the pattern's scan would try every mark of the text)."""
+    starts = []
+    for at in literal_starts(nar, ("A",)):
+        while at > 0 and nar[at - 1] != "\n" and nar[at - 1].isspace():
+            at -= 1
+        if at > 0:
+            starts.append(at - 1)
+    return starts
+
+
 _DESCRIBED_TAIL_RE = re.compile(
     r"((?:\s+(?:of|in|at|on|for|from|with|detained|arrested|based|elected|appointed)"
     r"\s+[^,.;:\x00\n]{1,90}?)?)"
@@ -1462,7 +1476,8 @@ class CastBuilder:
             for m in _AGED_RE.finditer(nar):
                 events.append((m.start(), "aged", m))
         described: list[Mention] = []
-        for m in [_DESCRIBED_START_RE.match(nar), *_DESCRIBED_RE.finditer(nar)]:
+        later = matches_from(_DESCRIBED_RE, nar, _described_starts(nar))
+        for m in [_DESCRIBED_START_RE.match(nar), *later]:
             if m is None:
                 continue
             tail = _DESCRIBED_TAIL_RE.match(nar, m.end())

@@ -290,3 +290,12 @@ def test_literal_starts_are_every_place_one_of_the_literals_begins():
         for literals in cases:
             expected = [i for i in range(len(text)) if text.startswith(literals, i)]
             assert literal_starts(text, literals) == expected, (text, literals)
+
+
+def test_descriptions_tried_before_each_capital_a_are_those_a_scan_finds():
+    pool = ["A ", "An ", "A", "a ", ". ", "\n", ") ", "\u2014", "/", ":", "-", "  ", "\t", "x"]
+    pool += ["senior ", "official ", "spokesman ", "minister", "of ", "Norland ", ".A "]
+    for text in _texts(pool, 14, seed=16):
+        expected = [m.span() for m in people._DESCRIBED_RE.finditer(text)]
+        found = matches_from(people._DESCRIBED_RE, text, people._described_starts(text))
+        assert [m.span() for m in found] == expected, text
