@@ -11,12 +11,14 @@ where the narration visibly resumes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from statements.extraction.document import paragraph_bounds
 from statements.extraction.lexicon import INVERTED_VERBS, NOT_SPEAKER_LABELS
+from statements.extraction.scanning import literal_starts
 
 # Mark families: a closing mark only ends an opening mark of its own family.
 _DOUBLE, _GUILLEMET, _SINGLE = "d", "g", "s"
@@ -25,6 +27,7 @@ _OPENERS = {"\u201c": _DOUBLE, "\u201e": _DOUBLE, "\u201f": _DOUBLE, "\u00ab": _
 _CLOSERS = {"\u201d": _DOUBLE, "\u00bb": _GUILLEMET}
 _ALL_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a"
 _MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
+_ALL_MARK_CHARS = tuple(_ALL_MARKS)
 
 # Characters after which a straight quote can open / before which it can close.
 _OPEN_PREV = set("([{\u2014\u2013-/:;\u201c\u2018\u00ab")
@@ -197,11 +200,18 @@ class _Seg:
     continues: bool = False
 
 
-def _classify(text: str, lo: int, hi: int) -> list[_Mark]:
-    """Turn every quotation character in text[lo:hi] into a candidate mark."""
+def _classify(text: str, lo: int, hi: int, places: list[int] | None = None) -> list[_Mark]:
+    """Turn every quotation character in text[lo:hi] into a candidate mark.
+
+    ``places``: where the text's quotation characters are, when ``find_quotes`` found
+    them once for the whole text instead of scanning each paragraph for them.
+    """
+    if places is None:
+        places = [m.start() for m in _MARK_RE.finditer(text, lo, hi)]
+    else:
+        places = places[bisect.bisect_left(places, lo) : bisect.bisect_left(places, hi)]
     marks: list[_Mark] = []
-    for m in _MARK_RE.finditer(text, lo, hi):
-        i = m.start()
+    for i in places:
         ch = text[i]
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
@@ -320,9 +330,11 @@ def _top_level(closed: list[tuple[_Mark, _Mark]]) -> list[_Seg]:
     return segs
 
 
-def _parse_region(text: str, lo: int, hi: int, next_opens: str | None) -> list[_Seg]:
+def _parse_region(
+    text: str, lo: int, hi: int, next_opens: str | None, places: list[int] | None = None
+) -> list[_Seg]:
     """Top-level quote segments of text[lo:hi] (one paragraph or a part of it)."""
-    all_marks = _classify(text, lo, hi)
+    all_marks = _classify(text, lo, hi, places)
     if len(all_marks) == 2:  # the common paragraph: one quote, opened and closed
         first_mark, second = all_marks
         if (
@@ -347,7 +359,7 @@ def _parse_region(text: str, lo: int, hi: int, next_opens: str | None) -> list[_
         u = top_unclosed
         continues = next_opens is not None and _family_of(next_opens) == u.family
         cut = hi if continues else _find_cut(text, u.pos, hi)
-        inner_pairs, _ = _pair(_classify(text, u.pos + 1, cut))
+        inner_pairs, _ = _pair(_classify(text, u.pos + 1, cut, places))
         nested = [(o.pos + 1, c.pos) for o, c in inner_pairs]
         segs.append(_Seg(u.pos, None, cut, nested, continues=continues))
         while first < len(all_marks) and all_marks[first].pos < cut:
@@ -362,7 +374,9 @@ MAX_REGION = 8000
 _PIECE_END_RE = re.compile(r"[.!?\u2026]\s+|\s+")
 
 
-def _parse_paragraph(text: str, lo: int, hi: int, next_opens: str | None) -> list[_Seg]:
+def _parse_paragraph(
+    text: str, lo: int, hi: int, next_opens: str | None, places: list[int] | None = None
+) -> list[_Seg]:
     segs: list[_Seg] = []
     while hi - lo > MAX_REGION:
         sentence_end = space = None
@@ -372,9 +386,9 @@ def _parse_paragraph(text: str, lo: int, hi: int, next_opens: str | None) -> lis
             else:
                 sentence_end = m.end()
         cut = sentence_end or space or lo + MAX_REGION
-        segs.extend(_parse_region(text, lo, cut, None))
+        segs.extend(_parse_region(text, lo, cut, None, places))
         lo = cut
-    segs.extend(_parse_region(text, lo, hi, next_opens))
+    segs.extend(_parse_region(text, lo, hi, next_opens, places))
     return segs
 
 
@@ -512,6 +526,7 @@ def find_quotes(body: str) -> list[Quote]:
     only at the end) is one Quote with a span per paragraph.
     """
     paras = paragraph_bounds(body)
+    places = literal_starts(body, _ALL_MARK_CHARS)  # every quotation character, found once
     quotes: list[Quote] = []
     pending: Quote | None = None  # a multi-paragraph quote waiting for its next part
     turns = _turn_labels(body, paras)
@@ -528,7 +543,7 @@ def find_quotes(body: str) -> list[Quote]:
             first = body[paras[idx + 1][0]]
             if first in _OPENERS or first == '"':
                 next_opens = first
-        segs = _parse_paragraph(body, lo, hi, next_opens)
+        segs = _parse_paragraph(body, lo, hi, next_opens, places)
         if not segs and pending is None and not _DOUBLE_MARKS_RE.search(body, lo, hi):
             # no quote, and no double mark either: a post, or lines of dialogue?
             post = _signed_post(body, paras, idx)

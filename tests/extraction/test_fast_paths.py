@@ -11,7 +11,7 @@ import random
 import re
 from collections import Counter
 
-from statements.extraction import attribution, metadata, pagination, people, sentences
+from statements.extraction import attribution, metadata, pagination, people, quotes, sentences
 from statements.extraction.cleaning import (
     _AGENCY_PHOTO,
     _BOILERPLATE_PATTERNS,
@@ -299,3 +299,14 @@ def test_descriptions_tried_before_each_capital_a_are_those_a_scan_finds():
         expected = [m.span() for m in people._DESCRIBED_RE.finditer(text)]
         found = matches_from(people._DESCRIBED_RE, text, people._described_starts(text))
         assert [m.span() for m in found] == expected, text
+
+
+def test_quote_marks_found_once_for_the_text_are_those_each_range_holds():
+    pool = [*quotes._ALL_MARKS, "a", " ", "\n", "\u00bbWir", "Holm\u2019s", ","]
+    rng = random.Random(17)
+    for text in _texts(pool, 12, seed=17):
+        places = literal_starts(text, quotes._ALL_MARK_CHARS)
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        expected = quotes._classify(text, lo, hi)
+        assert quotes._classify(text, lo, hi, places) == expected, (text, lo, hi)
