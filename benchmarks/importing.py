@@ -151,9 +151,9 @@ class _ServerCpu:
     """CPU seconds of every server process serving this database while the import runs.
 
     The importer opens a second connection (utterance lookups) besides the
-    writer's: both server processes are counted, sampled twice a second from a
-    connection of this thread's own (not counted), a process that ends counted
-    up to its last sample. The database must be this benchmark's alone.
+    writer's: both server processes are counted (not autovacuum's), sampled twice
+    a second from a connection of this thread's own (not counted), a process that
+    ends counted up to its last sample. The database must be this benchmark's alone.
     """
 
     def __init__(self) -> None:
@@ -169,8 +169,8 @@ class _ServerCpu:
 
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT pid FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
             )
             pids = [row[0] for row in cursor.fetchall()]
         for pid in pids:

@@ -10,6 +10,7 @@ statement finds its group.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -40,6 +41,10 @@ def utterance_key(text: str) -> str:
     """The stored form: normalised words padded with spaces, so containment is per word."""
     words = normalise(text)
     return f" {words} " if words else ""
+
+
+# A batch's keys, asked for twice (the lookup ahead, then the grouping): computed once.
+_batch_key = functools.lru_cache(maxsize=4096)(utterance_key)
 
 
 def word_count(key: str) -> int:
@@ -138,7 +143,7 @@ class _Grouping:
     ):
         self.statements = statements
         self.unsaved = unsaved
-        self.keys = [utterance_key(st.text) for st in statements]
+        self.keys = [_batch_key(st.text) for st in statements]
         if candidates is None:
             found = _candidates(_wanted(statements, self.keys))
         else:
@@ -272,7 +277,7 @@ class CandidatesAhead:
     def start(self, statements: list[Statement]) -> Future[list[Utterance]]:
         if self._thread is None:
             self._thread = ThreadPoolExecutor(1, thread_name_prefix="utterance-candidates")
-        wanted = _wanted(statements, (utterance_key(st.text) for st in statements))
+        wanted = _wanted(statements, (_batch_key(st.text) for st in statements))
         return self._thread.submit(_committed_candidates, wanted)
 
     def close(self) -> None:
