@@ -278,7 +278,8 @@ def detect_language(text: str) -> str | None:
     if script != "latin":
         return script if len(script) == 2 else None
     words, stopword_sets = _words(text)
-    counts = Counter(words)
+    every = _STOPWORD_UNION if stopword_sets is _STOPWORD_SETS else _ASCII_STOPWORD_UNION
+    counts = Counter(filter(every.__contains__, words))  # only stop words are looked up
     scores = {
         lang: sum(map(counts.get, stopwords, _ZEROS)) for lang, stopwords in stopword_sets.items()
     }
@@ -298,6 +299,8 @@ _ASCII_STOPWORD_SETS = {
     lang: frozenset(w.encode() for w in words if w.isascii())
     for lang, words in _STOPWORD_SETS.items()
 }
+_STOPWORD_UNION = frozenset().union(*_STOPWORD_SETS.values())
+_ASCII_STOPWORD_UNION = frozenset().union(*_ASCII_STOPWORD_SETS.values())
 _ZEROS = itertools.repeat(0)
 
 

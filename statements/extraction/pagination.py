@@ -292,9 +292,11 @@ def _candidate(line: str | None) -> str | None:
     """The line's key when it could be a running header: short, no sentence, no quote."""
     if not line:
         return None
-    text = " ".join(line.split())
-    words = len(text.split())
-    if not 2 <= words <= 16 or len(text) > 120 or text.endswith(":"):
+    words = line.split()
+    if not 2 <= len(words) <= 16:
+        return None  # counted before the words are joined: most lines are prose
+    text = " ".join(words)
+    if len(text) > 120 or text.endswith(":"):
         return None
     if _SENTENCE_END_RE.search(text) or any(q in text for q in '"“”«»„'):
         return None
