@@ -303,9 +303,9 @@ class _Article:
         self.body = body
         self.published_on = published_on
         self.author = author if author and _ONE_PERSON_RE.fullmatch(author) else None
-        self.quotes = find_quotes(body)
-        self.nar = mask_quotes(body, self.quotes)
         self.paragraphs = paragraph_bounds(body)
+        self.quotes = find_quotes(body, self.paragraphs)
+        self.nar = mask_quotes(body, self.quotes)
         self.sentences = split_sentences(body, self.paragraphs, self.quotes)
         self._sent_starts = [s.start for s in self.sentences]
         self.cast: Cast = build_cast(self.nar, self._sent_starts, title or "")

@@ -519,13 +519,14 @@ def _turn(body: str, label: tuple[int, int, int], hi: int) -> Quote:
     )
 
 
-def find_quotes(body: str) -> list[Quote]:
+def find_quotes(body: str, paras: list[tuple[int, int]] | None = None) -> list[Quote]:
     """All top-level quotations of ``body``, in order.
 
     A quote that runs over paragraphs (opening mark repeated on each, closing
-    only at the end) is one Quote with a span per paragraph.
+    only at the end) is one Quote with a span per paragraph. ``paras``: the
+    body's ``paragraph_bounds`` when the caller has them already.
     """
-    paras = paragraph_bounds(body)
+    paras = paragraph_bounds(body) if paras is None else paras
     places = literal_starts(body, _ALL_MARK_CHARS)  # every quotation character, found once
     quotes: list[Quote] = []
     pending: Quote | None = None  # a multi-paragraph quote waiting for its next part
