@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-# Suggestions and spellings look at no more outlets than this.
+# The outlet filter checks a name against no more outlets than this.
 OUTLET_LIMIT = 1000
 
 # Distinct outlets by walking the outlet index: one probe per outlet instead of

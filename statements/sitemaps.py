@@ -33,7 +33,7 @@ from django.utils.html import escape
 from django.utils.http import http_date
 
 from statements.models import Article, Event, Speaker, Statement
-from statements.paths import path_pattern, pk_path
+from statements.paths import path_pattern
 
 
 class Entries(NamedTuple):
@@ -87,16 +87,14 @@ class IdRangePaginator:
 class ModelSitemap(Sitemap):
     """A section of rows with an ``updated_at``, written from two columns of each row."""
 
-    key = "pk"  # the column the address is made of
+    viewname: str  # the page of one row, its URL taking ``key``
+    key = "pk"  # the column the address is made of: "pk" or "slug"
 
     def lastmod(self, item):
         return item.updated_at
 
-    def path(self, key) -> str:
-        raise NotImplementedError
-
     def location(self, item) -> str:
-        return self.path(getattr(item, self.key))
+        return path_pattern(self.viewname, self.key).format(getattr(item, self.key))
 
     def get_latest_lastmod(self):
         return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]
@@ -105,7 +103,8 @@ class ModelSitemap(Sitemap):
         """The page's addresses and the day of each one's last change (in the site's zone)."""
         rows = list(self.paginator.page(page).object_list.values_list(self.key, "updated_at"))
         zone = timezone.get_current_timezone()
-        days = [(self.path(key), changed.astimezone(zone).date()) for key, changed in rows]
+        pattern = path_pattern(self.viewname, self.key)  # not reversed for each row
+        days = [(pattern.format(key), changed.astimezone(zone).date()) for key, changed in rows]
         return Entries(days, max((changed for _, changed in rows), default=None))
 
 
@@ -123,9 +122,6 @@ class LargeModelSitemap(ModelSitemap):
         # rows' own updated_at has no index, and a deletion leaves none.
         history = self.items().model.history
         return history.aggregate(latest=Max("history_date"))["latest"]
-
-    def path(self, key: int) -> str:
-        return pk_path(self.viewname, key)
 
     def entries(self, page) -> Entries:
         rows = self.paginator.page(page).object_list
@@ -145,24 +141,20 @@ class StatementSitemap(LargeModelSitemap):
 
 class SpeakerSitemap(ModelSitemap):
     changefreq = "weekly"
+    viewname = "statements:speaker-detail"
     key = "slug"
 
     def items(self) -> QuerySet:
         return Speaker.objects.public().only("slug", "updated_at").order_by("id")
 
-    def path(self, slug: str) -> str:
-        return path_pattern("statements:speaker-detail", "slug").format(slug)
-
 
 class EventSitemap(ModelSitemap):
     changefreq = "weekly"
+    viewname = "statements:event-detail"
     key = "slug"
 
     def items(self) -> QuerySet:
         return Event.objects.only("slug", "updated_at").order_by("id")
-
-    def path(self, slug: str) -> str:
-        return path_pattern("statements:event-detail", "slug").format(slug)
 
 
 class ArticleSitemap(LargeModelSitemap):

@@ -6,6 +6,7 @@ benchmark) can use them without knowing how they were made.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,12 +64,14 @@ class CleanArticle:
     def paragraphs(self) -> list[str]:
         return self.body.split("\n\n") if self.body else []
 
-    @property
+    @functools.cached_property
     def fingerprint(self) -> str:
         """Identity of the article's content, so a re-import is recognised.
 
         Whitespace and case are folded so that a re-save of the same file with
-        other line endings is the same article.
+        other line endings is the same article. Hashed once per article (kept in
+        the instance, and pickled with it: an import's extraction workers hash it,
+        and the writer, asking three times, finds it ready).
         """
         basis = " ".join((self.title + "\n" + self.body).split()).casefold()
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()

@@ -38,10 +38,8 @@ from statements.importing.bulk import NewArticles, plainly_new
 from statements.importing.locking import commit_without_waiting_for_disk, one_writer_at_a_time
 from statements.importing.persist import (
     RunCache,
-    forget_fingerprints,
     group_stored,
     link_batch,
-    remember_fingerprint,
     save_article,
 )
 from statements.importing.report import FAILED, FileResult, ImportReport
@@ -135,36 +133,32 @@ def _tasks(files: list[Path]) -> Iterator[Task]:
 _MATCHERS: EventMatchers | None = None
 # What a worker found: events named in each text linking will search (``EventMatchers.search``).
 Found = dict[str, tuple[int, ...]]
-# The fingerprints of a task's articles, by their place in its items (``fingerprint_of``).
-Prints = dict[int, str]
 
 
-def _parse_task(task: Task) -> tuple[Parsed, Found, Prints]:
+def _parse_task(task: Task) -> tuple[Parsed, Found]:
     path, lines, offset = task
     items = parse_file(path, lines, offset)
     found: Found = {}
-    prints: Prints = {}
-    for at, x in enumerate(items):
+    for x in items:
         if isinstance(x, ExtractedArticle):
             art = x.article
-            prints[at] = art.fingerprint
+            _ = art.fingerprint  # hashed here, once: it travels to the writer with the article
             if _MATCHERS:
                 statements = (st.text for st in x.statements)
                 found.update(_MATCHERS.search_article(art.title[:500], art.body, statements))
-    return items, found, prints
+    return items, found
 
 
 def _parsed(
     files: list[Path], workers: int, matchers: EventMatchers
-) -> Iterator[tuple[Path, Parsed, Found, Prints]]:
-    """(file, what one task of it gave, the events its texts name, its articles' fingerprints),
-    in order; a file's last task ends its run of tasks. In this process (one worker) nothing
-    is computed ahead."""
+) -> Iterator[tuple[Path, Parsed, Found]]:
+    """(file, what one task of it gave, the events its texts name), in order; a file's last
+    task ends its run of tasks. In this process (one worker) nothing is computed ahead."""
     global _MATCHERS
     tasks = _tasks(files)
     if workers <= 1:
         for task in tasks:
-            yield task[0], parse_file(*task), {}, {}
+            yield task[0], parse_file(*task), {}
         return
     _MATCHERS = matchers  # inherited by the forked workers
     # Forked workers only read files and run the engine; they never touch the
@@ -189,18 +183,18 @@ def _parsed(
             yield _result(*window.popleft())
 
 
-def _result(task: Task, future: Future | None) -> tuple[Path, Parsed, Found, Prints]:
+def _result(task: Task, future: Future | None) -> tuple[Path, Parsed, Found]:
     """A worker's answer for ``task``; a task whose worker died is named as failed."""
     path, lines, _offset = task
     if future is None:
-        return path, parse_file(*task), {}, {}
+        return path, parse_file(*task), {}
     try:
         return path, *future.result()
     except Exception as exc:  # noqa: BLE001 - one lost worker must not end the import
         name = path.name + (f"#{lines[0]}-{lines[1]}" if lines else "")
         error = f"extraction failed in a worker process: {type(exc).__name__}: {exc}"
         failed = FileResult(source_file=name, path=str(path), status=FAILED, errors=[error])
-        return path, [failed], {}, {}
+        return path, [failed], {}
 
 
 # Extraction workers yield the CPU to the writer and its database server process: every
@@ -275,13 +269,11 @@ def import_paths(
     try:
         with outer:
             current: Path | None = None
-            for path, items, found, prints in _parsed(files, workers, writer.matchers):
+            for path, items, found in _parsed(files, workers, writer.matchers):
                 if progress and current is not None and path != current:
                     progress(current)
                 current = path
                 writer.matchers.remember(found)
-                for at, fingerprint in prints.items():
-                    remember_fingerprint(items[at].article, fingerprint)
                 for item in items:
                     for result in writer.add(item, path):
                         report.add(result)
@@ -295,7 +287,6 @@ def import_paths(
         pass
     finally:
         writer.ahead.close()
-        forget_fingerprints()
     return report
 
 

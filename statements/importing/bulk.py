@@ -23,7 +23,6 @@ from statements.importing.persist import (
     article_fields,
     canonical_url,
     extracted_values,
-    fingerprint_of,
     source_path,
     store_roles,
 )
@@ -43,7 +42,7 @@ def plainly_new(items: list[tuple[ExtractedArticle | None, Path]]) -> list[bool]
     headline) pairs of articles stored before full paths were kept.
     """
     present = [(x, path) for x, path in items if x is not None]
-    fingerprints = {fingerprint_of(x.article) for x, _ in present}
+    fingerprints = {x.article.fingerprint for x, _ in present}
     urls = {canonical_url(x.article.url)[:1000] for x, _ in present} - {""}
     stored = set(
         Article.objects.filter(fingerprint__in=fingerprints).values_list("fingerprint", flat=True)
@@ -79,7 +78,7 @@ def _found_by_file(x: ExtractedArticle) -> bool:
 def _identities(x: ExtractedArticle, path: Path) -> set:
     """What ``find_existing`` would recognise this article by."""
     art, title = x.article, x.article.title[:500]
-    keys: set = {fingerprint_of(art)}
+    keys: set = {art.fingerprint}
     if url := canonical_url(art.url)[:1000]:
         keys.add(url)
     elif art.format != "jsonl":

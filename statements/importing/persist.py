@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
-from statements.extraction.document import CleanArticle, ExtractedArticle, Person
+from statements.extraction.document import ExtractedArticle, Person
 from statements.extraction.document import Statement as Extracted
 from statements.extraction.names import fold, name_key
 from statements.importing.report import (
@@ -57,39 +57,6 @@ MACHINE_FIELDS = (
     "evidence",
     "confidence",
 )
-
-
-# Fingerprints already computed, by article object (the object kept, so its id stays its own).
-_PRINTS: dict[int, tuple[CleanArticle, str]] = {}
-_MAX_PRINTS = 5_000  # more than are in flight between the extraction workers and the writer
-
-
-def fingerprint_of(art: CleanArticle, last: bool = False) -> str:
-    """``art.fingerprint``, a hash of the whole text, computed once per article.
-
-    The writer, the one process every article waits for, asks for it three times
-    (identity lookups, the stored row: the ``last`` use, after which it is
-    forgotten); extraction workers hand it over ready (``remember_fingerprint``).
-    """
-    known = _PRINTS.pop(id(art), None) if last else _PRINTS.get(id(art))
-    if known is not None and known[0] is art:
-        return known[1]
-    fingerprint = art.fingerprint
-    if not last:
-        remember_fingerprint(art, fingerprint)
-    return fingerprint
-
-
-def remember_fingerprint(art: CleanArticle, fingerprint: str) -> None:
-    """Keep ``art``'s fingerprint for ``fingerprint_of`` (at most ``_MAX_PRINTS`` at once)."""
-    if len(_PRINTS) >= _MAX_PRINTS:
-        _PRINTS.clear()
-    _PRINTS[id(art)] = (art, fingerprint)
-
-
-def forget_fingerprints() -> None:
-    """Let go of the articles ``fingerprint_of`` kept (at the end of a run)."""
-    _PRINTS.clear()
 
 
 def extraction_key(text: str) -> str:
@@ -235,7 +202,7 @@ def find_existing(extracted: ExtractedArticle, path: str) -> tuple[Article | Non
     number: without a URL, its content is its identity.
     """
     art = extracted.article
-    same = Article.objects.filter(fingerprint=fingerprint_of(art)).order_by("id").first()
+    same = Article.objects.filter(fingerprint=art.fingerprint).order_by("id").first()
     if same:
         return same, True
     url = canonical_url(art.url)[:1000]
@@ -345,7 +312,7 @@ def article_fields(extracted: ExtractedArticle, path: str) -> dict:
         "source_path": source_path(path),
         "source_format": art.format,
         "source_links": [u for u in map(web_url, art.source_links) if u],
-        "fingerprint": fingerprint_of(art, last=True),
+        "fingerprint": art.fingerprint,
     }
 
 

@@ -183,7 +183,7 @@ def suggestions() -> dict[str, list[list[str]]]:
     return {
         "speaker-options": [list(pair) for pair in speakers],
         "event-options": [list(pair) for pair in events],
-        "outlet-options": [[name, ""] for name in outlet_names()],
+        "outlet-options": [[name, ""] for name in outlet_names(OPTION_LIMIT)],
     }
 
 
